@@ -1,0 +1,122 @@
+"""The `caseguard` command: check, rules, explain."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__, config, files
+from .engine import Engine
+from .findings import CaseguardError
+from .report import json_report, text
+from .rulepack import load_rules
+
+FORMATS = ("text", "json")
+
+
+def _fail(message: str):
+    for line in str(message).splitlines():
+        click.echo(f"caseguard: {line}", err=True)
+    sys.exit(2)
+
+
+def _settings(config_file: str | None, paths: list[str]) -> config.Settings:
+    found = config_file or config.find_config_file(paths or ["."])
+    if config_file and not os.path.isfile(config_file):
+        raise CaseguardError(f"{config_file}: no such configuration file: check --config")
+    return config.load(found)
+
+
+def _color() -> bool | None:
+    return False if os.environ.get("NO_COLOR") else None  # None: click decides (colour on a terminal)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="caseguard")
+def main():
+    """A pre-publish gate for therapists' blogs: consent for case studies, no client identifiers."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_file", type=click.Path(), help="mkdocs.yml (or any YAML file with a caseguard block).")
+@click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True)
+def check(paths, config_file, output):
+    """Check posts (files, or folders walked for *.md). Exit 0: nothing blocks; 1: something
+    blocks; 2: the input or the configuration cannot be checked."""
+    try:
+        settings = _settings(config_file, list(paths))
+        targets = list(paths) or [settings.docs_dir if settings.docs_dir and os.path.isdir(settings.docs_dir) else "."]
+        engine = Engine(settings)
+        report = engine.check_files(files.collect(targets))
+    except CaseguardError as error:
+        _fail(str(error))
+    if output == "json":
+        click.echo(json_report.render(report))
+    else:
+        lines_cache: dict[str, list[str]] = {}
+
+        def read_line(path: str, number: int) -> str:
+            if path not in lines_cache:
+                try:
+                    with open(path, encoding="utf-8-sig", errors="replace") as handle:
+                        lines_cache[path] = handle.read().splitlines()
+                except OSError:
+                    lines_cache[path] = []
+            lines = lines_cache[path]
+            return lines[number - 1] if 0 < number <= len(lines) else ""
+
+        for line in text.render(report, read_line):
+            click.echo(line, color=_color())
+    sys.exit(1 if report.blocked else 0)
+
+
+@main.command("rules")
+@click.option("--config", "config_file", type=click.Path())
+def list_rules(config_file):
+    """List every rule with its default severity and a one-line summary."""
+    try:
+        settings = _settings(config_file, [])
+        ruleset = load_rules(tuple(settings.rules), settings.root)
+    except CaseguardError as error:
+        _fail(str(error))
+    width = max(len(r) for r in ruleset.rules)
+    for rule in ruleset.rules.values():
+        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_file", type=click.Path())
+def explain(rule_id, config_file):
+    """What a rule looks for, why (with its source), how to fix it, and its examples."""
+    try:
+        settings = _settings(config_file, [])
+        ruleset = load_rules(tuple(settings.rules), settings.root)
+    except CaseguardError as error:
+        _fail(str(error))
+    if rule_id not in ruleset:
+        _fail(f"no rule '{rule_id}': `caseguard rules` lists them")
+    rule = ruleset[rule_id]
+    click.echo(click.style(rule.id, bold=True) + f"  ({rule.severity} by default)")
+    click.echo(rule.summary + "\n")
+    click.echo(click.style("Why", bold=True))
+    click.echo(click.wrap_text(rule.explain, 88) + "\n")
+    click.echo(click.style("Source", bold=True) + f": {rule.source}\n")
+    if rule.fix:
+        click.echo(click.style("Fix", bold=True))
+        click.echo("\n".join("    " + line for line in rule.fix.splitlines()) + "\n")
+    for label, key in (("Raises", "match"), ("Does not raise", "no_match")):
+        click.echo(click.style(label, bold=True))
+        for example in rule.examples.get(key, []):
+            body = example if isinstance(example, str) else example.get("body", "")
+            extra = "" if isinstance(example, str) or "front_matter" not in example else \
+                f"   [front matter: {example['front_matter']}]"
+            click.echo(f"  - {body}{extra}")
+        click.echo("")
+
+
+if __name__ == "__main__":
+    main()

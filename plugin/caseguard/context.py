@@ -1,0 +1,144 @@
+"""Whose story is this? Sentences, client cues, and whether a post narrates a specific client.
+
+Names, places and dates are identifiers only when they belong to a client. caseguard decides
+that per post (a declared case study, or a post whose sentences point at one specific client)
+and per sentence (a sentence about the author, an event or the literature is not about a client).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .post import Post
+from .rulepack import RuleSet
+from .segments import PROSE
+
+_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "mx", "st", "vs", "etc", "e.g", "i.e", "jr", "sr", "no",
+                  "ave", "apt", "dept", "fig", "approx", "inc", "ltd", "co", "mt", "ft", "p.s"}
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*+>|#]|\s*\d+\.)")
+
+# A third person in the sentence: someone other than the author.
+_THIRD_PERSON = re.compile(
+    r"\b(?:she|he|her|him|his|hers|herself|himself|client|clients|patient|couple|son|daughter|"
+    r"husband|wife|partner|mother|father|mom|dad|brother|sister|boyfriend|girlfriend|fianc[ée]e?|"
+    r"grandmother|grandfather|aunt|uncle|cousin|kids?|children|family|boss|coworker|roommate)\b",
+    re.I)
+_FIRST_PERSON_START = re.compile(r"^\W*(?:I|I'm|I've|I'd|I'll|We|We're|We've|Our|My|Me)\b")
+# Sentences about the practice's events, the post itself or research: not a client's facts.
+_NOT_CLIENT = re.compile(
+    r"\b(?:workshop|webinar|group meets|support group|join us|join me|register|registration|"
+    r"sign up|rsvp|conference|training|published|posted|updated|edition|study|studies|survey|"
+    r"researchers?|according to|percent|per cent|statistics|office (?:is |will be )?closed|"
+    r"open house|holiday hours|office hours)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # file offsets
+    end: int
+    text: str
+
+    @cached_property
+    def third_person(self) -> bool:
+        return bool(_THIRD_PERSON.search(self.text))
+
+    @cached_property
+    def about_author_only(self) -> bool:
+        return bool(_FIRST_PERSON_START.search(self.text)) and not self.third_person
+
+    @cached_property
+    def not_client(self) -> bool:
+        return bool(_NOT_CLIENT.search(self.text))
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str, base: int) -> list[Sentence]:
+    """Split prose (a segment's text, starting at file offset `base`) into sentences."""
+    found, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        word = re.search(r"([\w.]+)[.!?]+[\"'”’)\]]*$", text[start:m.end()])
+        if word and m.group().startswith(".") and (
+                word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            continue
+        _add(found, text, start, m.end(), base)
+        start = m.end()
+    _add(found, text, start, len(text), base)
+    return found
+
+
+def _add(found, text, a, b, base):
+    chunk = text[a:b]
+    if chunk.strip():
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        found.append(Sentence(base + a + lead, base + a + trail, chunk[lead:trail]))
+
+
+class PostContext:
+    """What a post says about clients, computed once per post."""
+
+    def __init__(self, post: Post, ruleset: RuleSet, case_study: bool):
+        self.post = post
+        self.case_study = case_study
+        self.sentences: list[Sentence] = []
+        for segment in post.segments:
+            if segment.kind == PROSE:
+                self.sentences.extend(sentences(segment.text, segment.start))
+        self.sentences.sort(key=lambda s: s.start)
+        self._starts = [s.start for s in self.sentences]
+        self.cues = find_cues(self.sentences, ruleset["consent/undeclared-case-study"].detect)
+
+    @property
+    def narrative(self) -> bool:
+        """Does the post tell a specific client's story (declared or not)?"""
+        return self.case_study or bool(self.cues)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index >= 0 and self.sentences[index].start <= offset < max(self.sentences[index].end, offset + 1):
+            return self.sentences[index]
+        return None
+
+    def cue_in(self, sentence: Sentence | None) -> bool:
+        return sentence is not None and any(sentence.start <= c.start < sentence.end for c in self.cues)
+
+    def about_client(self, offset: int) -> bool:
+        """Is the text at `offset` part of a client's story rather than the author's or the literature's?"""
+        sentence = self.sentence_at(offset)
+        if sentence is None:
+            return self.narrative
+        if self.cue_in(sentence):
+            return True
+        if not self.narrative or sentence.not_client or sentence.about_author_only:
+            return False
+        return True
+
+
+def find_cues(all_sentences: list[Sentence], detect: dict) -> list[Cue]:
+    cues_re = [re.compile(p, re.I) for p in detect.get("cues", [])]
+    unless_re = [re.compile(p, re.I) for p in detect.get("unless", [])]
+    return _find_cues(all_sentences, tuple(cues_re), tuple(unless_re))
+
+
+def _find_cues(all_sentences, cues_re, unless_re) -> list[Cue]:
+    found = []
+    for sentence in all_sentences:
+        for pattern in cues_re:
+            m = pattern.search(sentence.text)
+            if not m:
+                continue
+            before = sentence.text[:m.end()]
+            if any(u.search(before) for u in unless_re):
+                continue
+            found.append(Cue(sentence.start + m.start(), sentence.start + m.end(), m.group()))
+            break
+    return found

@@ -1,0 +1,211 @@
+"""The one engine: files -> posts -> checks -> findings -> a report. Every adapter calls this."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import __version__, cache, consent, language, phrases, post as post_module, review
+from .config import Settings
+from .context import PostContext
+from .findings import CaseguardError, Excuse, Finding, Report
+from .identifiers import NER_LABELS, IdentifierCheck
+from .post import Post
+from .rulepack import RuleSet, load_rules
+from .segments import PROSE
+
+_IGNORE = re.compile(r"(?:<!--|#)\s*caseguard:\s*ignore\s+([\w/*,\s-]+?)\s*(?:-->|$)", re.M)
+# Above this much text, two processes run the language model (each costs a model's memory).
+PARALLEL_CHARS = 400_000
+
+
+@dataclass
+class PostResult:
+    findings: list[Finding] = field(default_factory=list)
+    excused: list[Excuse] = field(default_factory=list)
+    status: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"findings": [f.as_dict() for f in self.findings],
+                "excused": [e.__dict__ for e in self.excused], "status": self.status}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PostResult":
+        return cls([Finding.from_dict(f) for f in data["findings"]],
+                   [Excuse(**e) for e in data["excused"]], data["status"])
+
+
+class Engine:
+    """Checks posts against one site's settings. Keep one per process: it holds the model."""
+
+    def __init__(self, settings: Settings, ruleset: RuleSet | None = None, today: dt.date | None = None):
+        self.settings = settings
+        self.ruleset = ruleset or load_rules(tuple(settings.rules), settings.root)
+        for rule_id in settings.severity:
+            if rule_id not in self.ruleset and not any(r.startswith(rule_id + "/") for r in self.ruleset.rules):
+                raise CaseguardError(f"{settings.config_file or 'configuration'}: 'severity' names "
+                                     f"'{rule_id}', which is not a rule; `caseguard rules` lists them")
+        self.today = today or dt.date.today()
+        self.identifiers = IdentifierCheck(self.ruleset, settings)
+        self.cache = cache.Cache(settings.root, settings.cache)
+        self._model_name = None
+
+    # -- public ---------------------------------------------------------------------------------
+
+    def check_files(self, files: list[tuple[str, str]]) -> Report:
+        """Check (file on disk, path to report) pairs. Unreadable or broken posts raise one
+        CaseguardError that lists every one of them."""
+        report = Report()
+        problems, pending, results = [], [], {}
+        context_key = self._context_key()
+        for file, path in files:
+            try:
+                raw = post_module.read_bytes(file, path)
+                entry = cache.key(raw + path.encode(), context_key)
+                cached = self.cache.get(entry)
+                if cached is not None:
+                    results[path] = PostResult.from_dict(cached)
+                    continue
+                pending.append((path, entry, post_module.parse(raw, path)))
+            except CaseguardError as error:
+                problems.append(str(error))
+        if problems:
+            raise CaseguardError("\n".join(problems))
+        if pending:
+            for path, entry, result in zip((p for p, _, _ in pending), (e for _, e, _ in pending),
+                                           self.check_posts([p for _, _, p in pending])):
+                self.cache.put(entry, result.as_dict())
+                results[path] = result
+        for _file, path in files:
+            result = results[path]
+            report.findings.extend(result.findings)
+            report.excused.extend(result.excused)
+            report.statuses[path] = result.status
+        report.posts = len(files)
+        return report
+
+    def check_posts(self, posts: list[Post]) -> list[PostResult]:
+        """Check parsed posts (no cache): the language model runs once over all that need it."""
+        contexts = [PostContext(p, self.ruleset, self._is_case_study(p)) for p in posts]
+        entities = self._entities(posts, contexts)
+        return [self._check(p, c, e) for p, c, e in zip(posts, contexts, entities)]
+
+    # -- inside -----------------------------------------------------------------------------------
+
+    def _is_case_study(self, post: Post) -> bool:
+        return consent.is_case_study(post.meta, self.settings.case_study_categories)
+
+    def _context_key(self) -> str:
+        model = language.model_name(self.settings.model)
+        return "|".join((__version__, _code_digest(), self.settings.fingerprint(), self.ruleset.digest,
+                         model, language.version_of(model), self.today.isoformat()))
+
+    def _entities(self, posts: list[Post], contexts: list[PostContext]) -> list[list[tuple]]:
+        """Entities (label, start, end) in file offsets, for each post; fails closed without a model."""
+        nlp = language.load(self.settings.model)
+        jobs = [(i, s) for i, (p, c) in enumerate(zip(posts, contexts)) if c.narrative
+                for s in p.segments if s.kind == PROSE]
+        found: list[list[tuple]] = [[] for _ in posts]
+        if not jobs:
+            return found
+        size = sum(len(s.text) for _, s in jobs)
+        processes = 2 if size > PARALLEL_CHARS and (os.cpu_count() or 1) >= 2 else 1
+        texts = (s.text for _, s in jobs)
+        for (index, segment), doc in zip(jobs, nlp.pipe(texts, batch_size=64, n_process=processes)):
+            found[index].extend((e.label_, segment.start + e.start_char, segment.start + e.end_char,
+                                 segment.where) for e in doc.ents if e.label_ in NER_LABELS)
+        return found
+
+    def _check(self, post: Post, context: PostContext, entities: list[tuple]) -> PostResult:
+        raw: list[tuple[str, int, int, str, str]] = []  # rule, start, end, why, detail
+        for rule_id, start, end, detail in consent.check(post, context, self.today):
+            raw.append((rule_id, start, end, "front matter" if rule_id != "consent/undeclared-case-study"
+                        else "a sentence that points at one specific client", detail))
+        review_problems, approval = review.check(post, context.case_study, self.settings.require_review,
+                                                 self.settings.reviewers)
+        for rule_id, key_path, detail in review_problems:
+            start = post.key_offset(*key_path) if key_path else 0
+            raw.append((rule_id, start, _line_end(post.text, start), "front matter", detail))
+        for hit in self.identifiers.find(post, context, entities):
+            raw.append((f"identifier/{hit.kind}", hit.start, hit.end, hit.why, ""))
+        for rule in self.ruleset.rules.values():
+            if rule.detect.get("type") in ("phrases", "absent"):
+                for start, end, why in phrases.check(rule, context, tuple(self.settings.crisis_lines)):
+                    raw.append((rule.id, start, end, why, ""))
+        result = PostResult()
+        excused_lines = _excused_lines(post.text)
+        for rule_id, start, end, why, detail in sorted(raw, key=lambda r: (r[1], r[0])):
+            severity = self._severity(rule_id)
+            if severity == "off":
+                continue
+            line, column = post.position(start)
+            end_line, end_column = post.position(end)
+            if any(_names_rule(spec, rule_id) for spec in excused_lines.get(line, ())):
+                result.excused.append(Excuse(post.path, rule_id, line))
+                continue
+            match = post.text[start:end]
+            message = self._message(rule_id, post, start, match, detail)
+            result.findings.append(Finding(post.path, rule_id, severity, line, column, end_line,
+                                           end_column, match, message, why))
+        result.status = {
+            "case_study": context.case_study,
+            "basis": _basis(post.meta) if context.case_study else None,
+            "review": approval,
+            "blocked": any(f.severity == "error" for f in result.findings),
+        }
+        return result
+
+    def _severity(self, rule_id: str) -> str:
+        overrides = self.settings.severity
+        family = rule_id.split("/", 1)[0]
+        return overrides.get(rule_id) or overrides.get(family) or self.ruleset[rule_id].severity
+
+    def _message(self, rule_id: str, post: Post, start: int, match: str, detail: str) -> str:
+        where = next((s.where for s in post.segments
+                      if s.start <= start < s.end and s.text[start - s.start] != " "), "text")
+        values = defaultdict(str, match=" ".join(match.split()), where=where, path=post.path,
+                             detail=detail)
+        return self.ruleset[rule_id].message.format_map(values)
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """caseguard's own source, so an upgrade (or an edit) never reuses an old result."""
+    digest = hashlib.sha256()
+    folder = os.path.dirname(os.path.abspath(__file__))
+    for root, _dirs, names in sorted(os.walk(folder)):
+        for name in sorted(n for n in names if n.endswith(".py")):
+            with open(os.path.join(root, name), "rb") as handle:
+                digest.update(handle.read())
+    return digest.hexdigest()
+
+
+def _basis(meta: dict) -> str | None:
+    value = meta.get("consent")
+    basis = value.get("basis") if isinstance(value, dict) else None
+    return basis.strip().casefold() if isinstance(basis, str) else None
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return end - 1 if end > start and text[end - 1] == "\r" else end
+
+
+def _excused_lines(text: str) -> dict[int, list[str]]:
+    """`<!-- caseguard: ignore RULE -->` excuses RULE on the next line."""
+    lines: dict[int, list[str]] = {}
+    for m in _IGNORE.finditer(text):
+        line = text.count("\n", 0, m.end()) + 2
+        lines.setdefault(line, []).extend(s for s in re.split(r"[\s,]+", m.group(1)) if s)
+    return lines
+
+
+def _names_rule(spec: str, rule_id: str) -> bool:
+    spec = spec.removesuffix("/*")
+    return spec == rule_id or rule_id.startswith(spec + "/")

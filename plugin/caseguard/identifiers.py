@@ -1,0 +1,668 @@
+"""Client identifiers (HIPAA Safe Harbor), decided in context.
+
+Candidates come from the language model (people, places, organisations) and from the patterns
+of rules/identifiers.yml. Each is then decided: does it belong to a client? Contact details and
+record numbers do wherever they stand, unless they are the practice's own or a public line.
+Names, places, dates and ages do only in a client's story (a case study, or a post that narrates
+a client) and in a sentence that is about the client. A name found once is then looked for
+everywhere else in the post: headings, front matter, alt text, file names and URLs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import unquote, urlparse
+
+from .config import Settings
+from .context import PostContext, Sentence
+from .post import Post
+from .rulepack import RuleSet, word_list
+from .segments import PROSE, URL
+
+# Entity labels of the language model that can name a client's person, place or organisation.
+NER_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG")
+
+_NOT_A_NAME_ENDINGS = re.compile(r"(?:ing|ness|tion|sion|ment|ity|ism|ology|phobia|ship|ence|ance|ful|less)$")
+_PERSON_NOUN = re.compile(
+    r"\b(?:man|woman|boy|girl|teen|teenager|veteran|student|nurse|teacher|widow|widower|retiree|"
+    r"mother|father|mom|dad|grandmother|grandfather|daughter|son|wife|husband|client|patient|they|"
+    r"them|their|family|couple)\b", re.I)
+_FRONT_MATTER = "front matter"
+_SEPARATORS = r"[-_.\s/+]"
+_GENERIC_PLACE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "drive", "dr",
+                        "county", "parish", "borough", "college", "university", "school", "middle",
+                        "high", "elementary", "academy", "church", "hospital", "the", "of", "court"}
+_URL_CUE = re.compile(
+    r"\b(?:her|his|their|the client's|the family's)\s+(?:[\w-]+\s+)?(?:blog|page|profile|fundraiser|"
+    r"gofundme|obituary|story|article|website|site|channel|account|instagram|facebook|tiktok|twitter|"
+    r"youtube|feed|post|video|podcast|memorial|campaign|shop|band|art|handle)\b|\b(?:obituary|"
+    r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the))\b",
+    re.I)
+_BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)\W{0,12}$", re.I)
+_FORM_NAME = re.compile(
+    r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
+    r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?[Nn]ame\b\W{0,6}([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+)?))")
+_AUTHOR_FAMILY = re.compile(r"\bmy (?:\w+\s+)?(?:husband|wife|partner|son|daughter|mother|father|mom|"
+                            r"dad|brother|sister|kids?|children|grandmother|grandfather|friend|dog|cat)"
+                            r",?\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A decided identifier: kind (rule id suffix), file span, and why it was raised."""
+
+    kind: str
+    start: int
+    end: int
+    why: str
+
+
+def _plain(text: str) -> str:
+    """Casefolded, accents and possessives removed, punctuation to spaces: for comparisons."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"'s\b", "", text)
+    return " ".join(re.findall(r"[\w]+", text))
+
+
+def _digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+class AllowList:
+    """Phrases that are not a client's: config `allow`, the post's own, the site's, public lists."""
+
+    def __init__(self, entries):
+        self.phrases, self.patterns, self.numbers = [], [], set()
+        for entry in entries:
+            entry = str(entry)
+            if entry.startswith("re:"):
+                self.patterns.append(re.compile(entry[3:], re.I))
+                continue
+            plain = _plain(entry)
+            if plain:
+                self.phrases.append(f" {plain} ")
+            if len(_digits(entry)) >= 3 and not re.search(r"[A-Za-z]{3}", entry):
+                self.numbers.add(_digits(entry))
+
+    def covers(self, text: str) -> bool:
+        plain = _plain(text)
+        if not plain:
+            return True
+        if any(p.fullmatch(text.strip()) for p in self.patterns):
+            return True
+        if len(_digits(text)) >= 3 and _digits(text) in self.numbers:
+            return True
+        return any(f" {plain} " in phrase for phrase in self.phrases)
+
+
+class IdentifierCheck:
+    """Holds the compiled patterns and lists; `find` decides one post."""
+
+    def __init__(self, ruleset: RuleSet, settings: Settings):
+        self.settings = settings
+        detect = {rid.split("/", 1)[1]: rule.detect for rid, rule in ruleset.rules.items()
+                  if rid.startswith("identifier/")}
+        self.detect = detect
+        compile_ = lambda p: re.compile(p, re.I)  # noqa: E731
+        person = detect["person-name"]
+        self.name_cues = [(key, compile_(person[key])) for key in
+                          ("honorifics", "relatives", "named", "pseudonym_note")]
+        self.initials = compile_(person["initials"])
+        self.not_initials = set(person["not_initials"])
+        self.cited_after = compile_(person["cited_after"])
+        self.cited_verbs = compile_(person["cited_verbs"])
+        self.cited_before = compile_(person["cited_before"])
+        self.provider_before = compile_(person["provider_before"])
+        self.provider_after = compile_(person["provider_after"])
+        self.employer_cue = compile_(person["employer_cue"])
+        self.institution = compile_(person["institution"])
+        place = detect["location"]
+        self.place_patterns = [compile_(place[key]) for key in ("street", "street_name", "zip", "county")]
+        self.after_preposition = compile_(place["after_preposition"])
+        self.exit_pattern = re.compile(r"\b(exit\s+\d{1,3}[AB]?)\b", re.I)
+        self.date_patterns = [compile_(p) for p in detect["date"]["patterns"]]
+        self.age_patterns = [compile_(p) for p in detect["age-over-89"]["patterns"]]
+        self.born_in = compile_(detect["age-over-89"]["born_in"])
+        phone = detect["phone"]
+        self.phone_patterns = [compile_(p) for p in phone["patterns"]]
+        self.resource_context = compile_(phone["resource_context"])
+        self.fax_context = compile_(phone["fax_context"])
+        self.toll_free = compile_(phone["toll_free"])
+        self.email_pattern = compile_(detect["email"]["patterns"][0])
+        self.role_address = compile_(detect["email"]["role_addresses"])
+        self.ssn_patterns = [compile_(p) for p in detect["ssn"]["patterns"]]
+        self.ssn_context = [compile_(p) for p in detect["ssn"]["context_patterns"]]
+        self.record_patterns = [compile_(p) for p in detect["record-number"]["patterns"]]
+        self.vehicle_patterns = [compile_(p) for p in detect["vehicle"]["patterns"]]
+        self.device_patterns = [compile_(p) for p in detect["device"]["patterns"]]
+        self.url_pattern = compile_(detect["url"]["patterns"][0])
+        self.handle_pattern = compile_(detect["url"]["handle"])
+        self.profile_hosts = compile_(detect["url"]["profile_hosts"])
+        self.ip_patterns = [compile_(p) for p in detect["ip-address"]["patterns"]]
+        self.ip_unless = compile_(detect["ip-address"]["unless_before"])
+        self.public_figures = {_plain(n) for n in word_list("public-figures")}
+        self.public_surnames = {_plain(n).split()[-1] for n in word_list("public-figures")}
+        self.common_words = {w.casefold() for w in word_list("common-words")}
+        self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
+        self.regions = {_plain(w) for w in word_list("regions")}
+        self.first_names = {w.casefold() for w in word_list("first-names")} - self.common_words
+        self.surnames = {w.casefold() for w in word_list("surnames")}
+        self.words = frozenset(word_list("english-words"))
+        self.site_allow = AllowList(list(settings.allow) + list(settings.site_allow)
+                                    + list(word_list("public-lines")) + list(settings.crisis_lines))
+        self.own_hosts, self.own_urls, self.own_handles = set(), [], set()
+        for url in settings.site_urls:
+            parsed = urlparse(url if "//" in url else "//" + url)
+            host = (parsed.hostname or "").removeprefix("www.")
+            path = parsed.path.strip("/")
+            if not path and host:
+                self.own_hosts.add(host)
+            self.own_urls.append(host + "/" + path)
+            if path:
+                self.own_handles.add(path.split("/")[-1].lstrip("@").casefold())
+
+    # -- the decision for one post --------------------------------------------------------
+
+    def find(self, post: Post, context: PostContext, entities: list[tuple]) -> list[Hit]:
+        """Decide one post. `entities` are (label, start, end, where) from the language model."""
+        allow = AllowList(_post_allow(post.meta))
+        view = _visible(post)
+        self._headings = [(s.start, s.end) for s in post.segments if s.where == "heading"]
+        trusted = [(label, a, b) for label, a, b, where in entities if not _title_like(where)]
+        hits: list[Hit] = []
+        self._patterns(post, context, view, hits)
+        if context.narrative:
+            names = self._names(post, context, view, trusted)
+            hits.extend(names)
+            hits.extend(self._places(post, context, view, trusted, names))
+        else:
+            hits.extend(self._form_names(view))
+        hits.extend(self._url_names(post, context, hits))
+        hits.extend(self._propagate(post, hits))
+        decided = []
+        for hit in sorted(set(hits), key=lambda h: (h.start, -h.end)):
+            text = post.text[hit.start:hit.end]
+            if self._allowed(text, hit.kind, allow):
+                continue
+            if any(d.start <= hit.start and hit.end <= d.end for d in decided):
+                continue  # inside a wider finding (a name within a reported URL)
+            decided.append(hit)
+        return decided
+
+    def is_word(self, token: str) -> bool:
+        """An English dictionary word, inflections included ("Goes", "Treasures")."""
+        word = token.casefold().replace("’", "'")
+        if word in self.words:
+            return True
+        for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
+                                    ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""),
+                                    ("ly", ""), ("'s", "")):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 \
+                    and word[:-len(suffix)] + replacement in self.words:
+                return True
+        return False
+
+    def _allowed(self, text: str, kind: str, allow: AllowList) -> bool:
+        if allow.covers(text) or self.site_allow.covers(text):
+            return True
+        if kind == "url":
+            return self._own_url(text)
+        if kind == "email":
+            return text.rsplit("@", 1)[-1].casefold().removeprefix("www.") in self.own_hosts
+        return False
+
+    def _own_url(self, text: str) -> bool:
+        if text.startswith("@"):
+            return text[1:].casefold() in self.own_handles
+        parsed = urlparse(text if "//" in text else "//" + text)
+        host = (parsed.hostname or "").removeprefix("www.")
+        if host in self.own_hosts:
+            return True
+        full = host + "/" + parsed.path.strip("/")
+        return any(full.casefold().startswith(own.casefold()) for own in self.own_urls if "/" in own.strip("/"))
+
+    # -- contact details, numbers and dates: patterns -------------------------------------
+
+    def _patterns(self, post: Post, context: PostContext, view: str, hits: list[Hit]):
+        def each(patterns, text=view):
+            for pattern in patterns:
+                for m in pattern.finditer(text):
+                    group = 1 if m.groups() and m.group(1) is not None else 0
+                    yield m, m.start(group), m.end(group)
+
+        def line_of(offset):
+            a = view.rfind("\n", 0, offset) + 1
+            b = view.find("\n", offset)
+            return view[a:b if b >= 0 else len(view)]
+
+        def author_only(offset):
+            sentence = context.sentence_at(offset)
+            return sentence is not None and sentence.about_author_only and not context.cue_in(sentence)
+
+        for _m, a, b in each(self.ssn_patterns):
+            if _valid_ssn(view[a:b]):
+                hits.append(Hit("ssn", a, b, "pattern: Social Security number format (a valid area, group and serial)"))
+        for _m, a, b in each(self.ssn_context):
+            hits.append(Hit("ssn", a, b, "pattern: a number next to \"SSN\" or \"social security\""))
+        for kind, patterns, why in (("record-number", self.record_patterns, "a number next to a record word (MRN, member ID, account, licence)"),
+                                    ("vehicle", self.vehicle_patterns, "a licence plate or VIN"),
+                                    ("device", self.device_patterns, "a serial number, IMEI or MAC address")):
+            for _m, a, b in each(patterns):
+                if not author_only(a):
+                    hits.append(Hit(kind, a, b, f"pattern: {why}"))
+        for _m, a, b in each(self.ip_patterns):
+            if not self.ip_unless.search(view[max(0, a - 12):a]) and _plausible_ip(view[a:b]):
+                hits.append(Hit("ip-address", a, b, "pattern: an IPv4 or IPv6 address"))
+        for _m, a, b in each(self.phone_patterns):
+            number = view[a:b]
+            if len(_digits(number)) < 10 or self.toll_free.match(number.strip()):
+                continue
+            before = view[max(0, a - 40):a]
+            kind = "fax" if self.fax_context.search(before) else "phone"
+            sentence = context.sentence_at(a)
+            around = (sentence.text if sentence else "") + " " + line_of(a)
+            if kind == "phone" and self.resource_context.search(around):
+                continue
+            if author_only(a) and kind == "phone":
+                continue
+            hits.append(Hit(kind, a, b, f"pattern: a {kind} number that is not a public or practice line"))
+        for _m, a, b in each([self.email_pattern]):
+            address = view[a:b]
+            sentence = context.sentence_at(a)
+            if self.role_address.match(address) and not (context.narrative and context.about_client(a)):
+                continue
+            if sentence is not None and sentence.about_author_only and not context.narrative:
+                continue
+            hits.append(Hit("email", a, b, "pattern: an email address outside the practice's own domain"))
+        for m, a, b in each([self.url_pattern]):
+            url = view[a:b]
+            if self._own_url(url):
+                continue
+            host_path = re.sub(r"^(?:https?://)?", "", url, flags=re.I)
+            sentence = context.sentence_at(a)
+            cue = bool(sentence and _URL_CUE.search(sentence.text)) or bool(_URL_CUE.search(line_of(a)))
+            profile = bool(self.profile_hosts.match(host_path)) and "/" in host_path.strip("/")
+            if cue or (profile and context.narrative):
+                hits.append(Hit("url", a, b, "pattern: a web address that leads to the client "
+                                "(a profile, fundraiser, obituary or story about them)"))
+        for _m, a, b in each([self.handle_pattern]):
+            handle = view[a:b]
+            if handle[1:].casefold() in self.own_handles:
+                continue
+            sentence = context.sentence_at(a)
+            if context.narrative and (context.about_client(a) or (sentence and _URL_CUE.search(sentence.text))):
+                hits.append(Hit("url", a, b, "pattern: a social media handle in a client's story"))
+        # Dates: day-precise ones in a client's story, or next to "born" / "date of birth".
+        for _m, a, b in each(self.date_patterns):
+            if _BIRTH_CONTEXT.search(view[max(0, a - 30):a]):
+                hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
+            elif self._client_fact(context, a, post):
+                hits.append(Hit("date", a, b, "pattern: a day-precise date in a client's story"))
+        for _m, a, b in each(self.age_patterns):
+            if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)):
+                hits.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a client's story"))
+        year = _post_year(post.meta)
+        for _m, a, b in each([self.born_in]):
+            if year - int(view[a:b]) > 89 and self._client_fact(context, a, post):
+                hits.append(Hit("age-over-89", a, b, f"pattern: a birth year that makes the client over 89 in {year}"))
+        if context.narrative:
+            for pattern in self.place_patterns + [self.exit_pattern]:
+                for _m, a, b in each([pattern]):
+                    if self._client_fact(context, a, post) and _plain(view[a:b]) not in self.regions:
+                        hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
+
+    def _client_fact(self, context: PostContext, offset: int, post: Post, names=()) -> bool:
+        """Is a date, place or age at `offset` part of a client's story?"""
+        if not context.narrative:
+            return False
+        sentence = context.sentence_at(offset)
+        if sentence is None or _in_front_matter(post, offset):
+            return True
+        if context.cue_in(sentence):
+            return True
+        if sentence.not_client:
+            return False
+        if sentence.about_author_only and not _client_voice(post, sentence):
+            return False
+        if any(a <= offset < b for a, b in self._headings):
+            return True  # a case study's headings tell its story
+        if _PERSON_NOUN.search(sentence.text) or sentence.third_person:
+            return True
+        if any(sentence.start <= n.start < sentence.end for n in names):
+            return True
+        previous = context.sentence_at(sentence.start - 2)
+        return bool(previous and previous is not sentence and not previous.not_client
+                    and (previous.third_person or _PERSON_NOUN.search(previous.text)))
+
+    # -- people -----------------------------------------------------------------------------
+
+    def _names(self, post, context, view, entities) -> list[Hit]:
+        candidates: list[tuple[int, int, str, bool]] = []  # start, end, why, from a cue pattern
+        for kind, pattern in self.name_cues:
+            for m in pattern.finditer(view):
+                a, b = _trim_name(view, m.start(1), m.end(1))
+                if b > a:
+                    candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", True))
+        for m in _FORM_NAME.finditer(view):
+            candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", True))
+        for m in self.initials.finditer(view):
+            a, b = m.start(1), m.end(1)
+            text = m.group(1)
+            if text in self.not_initials or re.search(r"(?:^|\n)[ \t>*+-]*$", view[max(0, a - 6):a]):
+                continue  # an abbreviation, or "A. First point" labelling a line
+            if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)):
+                candidates.append((a, b, "pattern: initials standing for a client", True))
+        for segment in post.segments:
+            if segment.where.startswith(_FRONT_MATTER) and _title_like(segment.where) or segment.where == "table":
+                m = re.fullmatch(r"\s*([A-Z][a-z'’-]+ [A-Z][\w'’-]+)\s*", segment.text)
+                if m and self._name_shaped(m.group(1)):
+                    candidates.append((segment.start + m.start(1), segment.start + m.end(1),
+                                       "a first name and surname in a tag, title or table cell", False))
+        for label, a, b in entities:
+            if label == "PERSON":
+                a, b = _trim_name(view, a, b)
+                if b > a:
+                    candidates.append((a, b, "language model: a person's name in a client's story", False))
+        verdicts = {}
+        for a, b, why, from_cue in candidates:
+            verdict = self._person_verdict(view, context, post, a, b, from_cue)
+            if (a, b) not in verdicts or verdict is None:
+                verdicts[(a, b)] = verdict
+        _clear_coordinated(view, verdicts)
+        cleared = {_plain(view[a:b]) for (a, b), v in verdicts.items() if v is not None}
+        found = []
+        for a, b, why, from_cue in candidates:
+            if verdicts[(a, b)] is not None or (not from_cue and _plain(view[a:b]) in cleared):
+                continue
+            found.append(Hit("person-name", a, b, why))
+        return found
+
+    def _name_shaped(self, text: str) -> bool:
+        first, last = text.split(" ", 1)
+        return (first.casefold() in self.first_names or first.casefold() in self.common_words) and \
+            (last.casefold() in self.surnames or not self.is_word(last))
+
+    def _person_verdict(self, view, context, post, a, b, from_cue=False) -> str | None:
+        """None if the name at [a, b) is a client's; else the reason it is not."""
+        text = view[a:b]
+        plain = _plain(text)
+        tokens = plain.split()
+        raw_tokens = text.split()
+        if not tokens or not text[:1].isupper():
+            return "not capitalised"
+        if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens):
+            return "not shaped like a name"
+        if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
+                                            and not from_cue):
+            return "a public figure or cited author"
+        if plain in self.therapy_terms or plain in self.regions or re.search(r"\d", text):
+            return "a therapy term, place or code"
+        if not from_cue:
+            names = [t for t in tokens if t in self.first_names]
+            if len(tokens) == 1 and (tokens[0] in self.common_words or text.isupper()
+                                     or _NOT_A_NAME_ENDINGS.search(tokens[0])
+                                     or (self.is_word(tokens[0]) and not names)):
+                return "a common word"
+            if len(tokens) > 1 and not names and all(self.is_word(t) for t in tokens if len(t) > 1):
+                return "common words, not a name"
+        before, after = view[max(0, a - 60):a], view[b:b + 80]
+        after_coauthors = re.sub(r"^(?:(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)+",
+                                 "", after)
+        before_coauthors = re.sub(r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s*and|,|\s+and|\s*&)\s*)+$",
+                                  "", before)
+        if self.cited_after.search(after_coauthors) or self.cited_before.search(before_coauthors) \
+                or _in_citation(view, a, b):
+            return "a cited author or work"
+        if (len(tokens) > 1 or tokens[0] not in self.first_names) and self.cited_verbs.search(after):
+            return "a cited author"
+        if self.provider_before.search(before) or self.provider_after.search(after):
+            return "a provider or colleague, named by role"
+        if _AUTHOR_FAMILY.search(before):
+            return "the author's own family"
+        sentence = context.sentence_at(a)
+        if sentence is not None and sentence.not_client and not context.cue_in(sentence) \
+                and not _in_front_matter(post, a):
+            return "a sentence about an event or research"
+        return None
+
+    def _form_names(self, view) -> list[Hit]:
+        return [Hit("person-name", m.start(1), m.end(1), "pattern: a name in a client-name field")
+                for m in _FORM_NAME.finditer(view)]
+
+    # -- places and organisations -------------------------------------------------------------
+
+    def _places(self, post, context, view, entities, names) -> list[Hit]:
+        found = []
+        for m in self.institution.finditer(view):
+            if self._client_fact(context, m.start(1), post, names):
+                found.append(Hit("location", m.start(1), m.end(1), "pattern: a client's school, church or hospital"))
+        candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
+                      for label, a, b in entities if label != "PERSON"]
+        candidates += [("GPE", m.start(1), m.end(1), "pattern: a town after \"from\", \"in\" or \"moved to\"")
+                       for m in self.after_preposition.finditer(view)]
+        for label, a, b, why in candidates:
+            a, b = _trim_name(view, a, b)
+            text = view[a:b]
+            plain = _plain(text)
+            if b <= a or plain in self.regions or plain in self.therapy_terms or not text[:1].isupper():
+                continue
+            if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or text.isupper():
+                continue
+            tokens = plain.split()
+            if len(tokens) == 1 and (tokens[0] in self.first_names or tokens[0] in self.public_surnames
+                                     or (self.is_word(tokens[0]) and (why.startswith("pattern")
+                                                                      or _sentence_initial(view, a)))):
+                continue
+            if label == "ORG":
+                segment = _segment_at(post, a)
+                paragraph = segment.text if segment else view[max(0, a - 200):a]
+                if not (self.employer_cue.search(paragraph) and self._client_fact(context, a, post, names)):
+                    continue
+                found.append(Hit("person-name", a, b, "language model: an organisation that employs or "
+                                 "schools the client (employers' names are identifiers)"))
+                continue
+            if why.startswith("pattern") and any(self.is_word(t) for t in tokens):
+                continue
+            if self._client_fact(context, a, post, names):
+                found.append(Hit("location", a, b, why))
+        return found
+
+    # -- names inside file names, slugs and URLs -------------------------------------------------
+
+    def _url_names(self, post: Post, context: PostContext, hits: list[Hit]) -> list[Hit]:
+        found = []
+        for segment in post.segments:
+            if segment.kind != URL:
+                continue
+            text = segment.text
+            path = unquote(urlparse(text).path) if "://" in text else text
+            offset = segment.start + text.find(path) if path and path in text else segment.start
+            for m in re.finditer(r"[A-Za-z]+(?:[-_][A-Za-z]+)+", path):
+                parts = re.split(r"[-_]", m.group())
+                position = 0
+                for index, part in enumerate(parts[:-1]):
+                    first, last = part.casefold(), parts[index + 1].casefold()
+                    if first in self.first_names and last in self.surnames:
+                        a = offset + m.start() + position
+                        b = a + len(part) + 1 + len(parts[index + 1])
+                        if _plain(post.text[a:b]) not in self.public_figures:
+                            found.append(Hit("person-name", a, b, "a first name and surname in a file name or URL"))
+                    position += len(part) + 1
+        return found
+
+    def _propagate(self, post: Post, hits: list[Hit]) -> list[Hit]:
+        """Every other place the same name or place appears in the post (titles, alt, URLs)."""
+        needles: dict[str, str] = {}
+        for hit in hits:
+            if hit.kind not in ("person-name", "location"):
+                continue
+            text = post.text[hit.start:hit.end]
+            words = re.findall(r"[^\W\d_][\w'’]*", text)
+            if hit.kind == "location":
+                core = [w for w in words if w.casefold() not in _GENERIC_PLACE_WORDS]
+                if core and len(core) < len(words) and len("".join(core)) >= 4:
+                    needles.setdefault(" ".join(core), hit.kind)
+                needles.setdefault(" ".join(words), hit.kind)
+                continue
+            needles.setdefault(" ".join(words), hit.kind)
+            if 1 < len(words) <= 3:  # a full name: its first name and surname leak on their own too
+                for word in words:
+                    folded = word.casefold()
+                    if len(word) >= 3 and word[:1].isupper() and folded not in self.common_words and (
+                            folded in self.first_names or folded in self.surnames or not self.is_word(word)):
+                        needles.setdefault(word, hit.kind)
+        found = []
+        for needle, kind in needles.items():
+            if len(needle) < 2:
+                continue
+            words = [re.escape(_fold(w)) for w in needle.split()]
+            loose = re.compile(r"(?<![^\W_])" + _SEPARATORS.join(words) + r"(?:'s|’s)?(?![^\W_])", re.I)
+            exact = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in needle.split()) + r"(?![\w])")
+            for segment in post.segments:
+                searchable = segment.kind == URL or segment.where.startswith(_FRONT_MATTER)
+                text = _fold(segment.text) if searchable else segment.text
+                for m in (loose if searchable else exact).finditer(text):
+                    end = m.end() - (2 if m.group().endswith(("'s", "’s")) else 0)
+                    found.append(Hit(kind, segment.start + m.start(), segment.start + end,
+                                     f"the same {kind.replace('-', ' ')} as found elsewhere in this post"))
+        return found
+
+
+_PARTICLES = {"van", "der", "de", "la", "le", "von", "da", "di", "du", "del", "bin", "al", "y", "st.", "den"}
+_TITLE_LIKE = ("heading", "admonition title", "front matter title", "front matter tags",
+               "front matter categories", "front matter keywords")
+
+
+def _title_like(where: str) -> bool:
+    """Title Case text, where the language model sees names in every capitalised word."""
+    return where.startswith(_TITLE_LIKE)
+
+
+def _client_voice(post: Post, sentence: Sentence) -> bool:
+    """A quotation or a blockquote in a client's story: "I" is the client speaking, not the author."""
+    if sentence.text[:1] in "\"“'‘":
+        return True
+    segment = _segment_at(post, sentence.start)
+    return segment is not None and segment.where == "blockquote"
+
+
+def _sentence_initial(view: str, offset: int) -> bool:
+    return bool(re.search(r"(?:^|[.!?:\n\"“(]\s*|^\s*)$", view[max(0, offset - 4):offset]))
+
+
+def _segment_at(post: Post, offset: int):
+    for segment in post.segments:
+        if segment.start <= offset < segment.end and segment.text[offset - segment.start] != " ":
+            return segment
+    return None
+
+
+def _clear_coordinated(view: str, verdicts: dict):
+    """A name listed with a cited author ("Clark and Wells", "Foa, Abramowitz") is cited too."""
+    changed = True
+    while changed:
+        changed = False
+        spans = sorted(verdicts)
+        for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
+            v1, v2 = verdicts[(a1, b1)], verdicts[(a2, b2)]
+            if (v1 is None) == (v2 is None) or not re.fullmatch(r"\s*(?:,\s*and|,|and|&)\s*", view[b1:a2]):
+                continue
+            cited = v1 if v1 is not None else v2
+            if "cited" in cited or "public" in cited:
+                verdicts[(a1, b1)] = verdicts[(a2, b2)] = cited
+                changed = True
+
+
+_CUE_LABEL = {"honorifics": "a title (Mr., Mrs., Ms.)", "relatives": "a relative (her son, his wife)",
+              "named": "\"named\" or \"I'll call\"", "pseudonym_note": "\"(not her real name)\""}
+
+
+def _fold(text: str) -> str:
+    """Remove accents but keep length, so offsets still match the file."""
+    out = []
+    for c in text:
+        base = unicodedata.normalize("NFKD", c)
+        out.append(base[0] if len(base) > 1 and all(unicodedata.combining(x) for x in base[1:]) else c)
+    return "".join(out)
+
+
+def _trim_name(view: str, a: int, b: int) -> tuple[int, int]:
+    """Drop a possessive, surrounding punctuation and a leading title from an entity span."""
+    text = view[a:b]
+    inner = re.search(r"(?:'s|’s)\s", text)  # "Theo's Story": the name ends at the possessive
+    text_end = inner.start() if inner else len(text)
+    m = re.search(r"(?:'s|’s|'|’)$", text[:text_end])
+    if m:
+        text_end = m.start()
+    while text_end > 0 and text[text_end - 1] in " ,.;:!?\"”)":
+        if text[text_end - 1] == "." and re.search(r"(?:^|\s)[A-Z]\.$", text[:text_end]):
+            break  # keep the dot of an initial
+        text_end -= 1
+    start = 0
+    m = re.match(r"(?:the\s+|(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+|[\"“(']+)", text[:text_end])
+    if m:
+        start = m.end()
+    return a + start, a + text_end
+
+
+def _in_citation(view: str, a: int, b: int) -> bool:
+    """Inside parentheses that hold a year: "(Hayes, Strosahl & Wilson, 2011)"."""
+    open_paren = view.rfind("(", max(0, a - 80), a)
+    if open_paren < 0 or ")" in view[open_paren:a]:
+        return False
+    close = view.find(")", b, b + 80)
+    return close >= 0 and bool(re.search(r"\b(?:19|20)\d\d[a-z]?\b", view[open_paren:close]))
+
+
+def _in_front_matter(post: Post, offset: int) -> bool:
+    return offset < post.front.end
+
+
+def _visible(post: Post) -> str:
+    """The whole file with only visible text kept (everything else blanked, newlines kept)."""
+    chars = [c if c == "\n" else " " for c in post.text]
+    for segment in post.segments:
+        for i, c in enumerate(segment.text):
+            if c != " ":
+                chars[segment.start + i] = c
+    return "".join(chars)
+
+
+def _post_allow(meta: dict) -> list[str]:
+    block = meta.get("caseguard")
+    if isinstance(block, dict) and isinstance(block.get("allow"), list):
+        return [str(x) for x in block["allow"]]
+    return []
+
+
+def _post_year(meta: dict) -> int:
+    import datetime as dt
+
+    date = meta.get("date")
+    if isinstance(date, dict):
+        date = date.get("created")
+    if isinstance(date, (dt.date, dt.datetime)):
+        return date.year
+    return dt.date.today().year
+
+
+def _valid_ssn(text: str) -> bool:
+    digits = re.sub(r"\D", "", text)
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    if area in ("000", "666") or area.startswith("9") or group == "00" or serial == "0000":
+        return False
+    return digits not in ("078051120", "219099999", "123456789")
+
+
+def _plausible_ip(text: str) -> bool:
+    if ":" in text:
+        return text.count(":") >= 3 and re.search(r"[a-f\d]{3}", text, re.I) is not None
+    return not text.startswith("0.")
+
+
+def sentence_text(sentence: Sentence | None) -> str:
+    return sentence.text if sentence else ""
