@@ -60,7 +60,8 @@ def main():
     correct_docs, clean_posts, clean_false = 0, 0, 0
     true_ids, all_ids, found_labels, total_labels = 0, 0, 0, 0
     kinds_total, kinds_found = Counter(), Counter()
-    misses, false_findings, wrong_docs = [], [], []
+    misses, false_findings, wrong_docs, rule_misses = [], [], [], []
+    rules_expected = rules_found = 0
     for post, entry in labels.items():
         post_findings = by_post.get(post, [])
         errors = [f for f in post_findings if f["severity"] == "error"]
@@ -69,6 +70,13 @@ def main():
             correct_docs += 1
         else:
             wrong_docs.append((post, entry["expect"], [f"{f['line']}:{f['rule']} {f['match']!r}" for f in errors][:6]))
+        fired = {f["rule"] for f in errors}
+        for rule in entry.get("rules") or []:
+            rules_expected += 1
+            if rule in fired:
+                rules_found += 1
+            else:
+                rule_misses.append((post, rule, sorted(r for r in fired if not r.startswith("identifier/"))))
         with open(os.path.join(corpus, "docs", post), encoding="utf-8-sig") as handle:
             lines = handle.read().splitlines()
         label_spans = []
@@ -103,10 +111,13 @@ def main():
     print(f"identifier recall:          {found_labels / max(1, total_labels):.3f}")
     print(f"identifier precision:       {true_ids / max(1, all_ids):.3f}")
     print(f"false errors per clean post: {clean_false / max(1, clean_posts):.3f}")
+    print(f"labelled rules raised:      {rules_found}/{rules_expected}")
     print("recall per kind:  " + ", ".join(f"{k} {kinds_found[k]}/{n}" for k, n in sorted(kinds_total.items())))
     if args.verbose:
         for post, expect, why in wrong_docs:
             print(f"WRONG DOC  {post}: expected {expect}; {why}")
+        for post, rule, fired in rule_misses:
+            print(f"RULE MISSED {post}: {rule} (raised: {fired})")
         for post, line, kind, text in misses:
             print(f"MISSED     {post}:{line} {kind} {text!r}")
         for post, line, rule, text in false_findings:

@@ -8,6 +8,8 @@ from .context import PostContext
 from .post import Post
 
 BASES = ("written", "composite", "disguised")
+# Placeholders that say consent has not been given yet.
+NOT_YET = {"", "pending", "tbd", "todo", "to do", "no", "none", "n/a", "na", "not yet", "waiting", "requested"}
 
 
 def is_case_study(meta: dict, categories: list[str]) -> bool:
@@ -38,7 +40,8 @@ def _date(value) -> dt.date | None:
 
 def consent_problem(consent, today: dt.date) -> tuple[str, tuple] | None:
     """(rule, (detail, key path)) for a case study's consent value, or None when it is valid."""
-    if consent is None or consent is False:
+    if consent is None or consent is False or (
+            isinstance(consent, str) and consent.strip().casefold() in NOT_YET):
         return "consent/missing", ("", ("consent",))
     if not isinstance(consent, dict):
         return "consent/invalid", (

@@ -24,7 +24,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])
 _THIRD_PERSON = re.compile(
     r"\b(?:she|he|her|him|his|hers|herself|himself|client|clients|patient|couple|son|daughter|"
     r"husband|wife|partner|mother|father|mom|dad|brother|sister|boyfriend|girlfriend|fianc[ée]e?|"
-    r"grandmother|grandfather|aunt|uncle|cousin|kids?|children|family|boss|coworker|roommate)\b",
+    r"grandmother|grandfather|aunt|uncle|cousin|kids?|children|family|boss|coworker|roommate|session|sessions)\b",
     re.I)
 _FIRST_PERSON_START = re.compile(r"^\W*(?:I|I'm|I've|I'd|I'll|We|We're|We've|Our|My|Me)\b")
 # Sentences about the practice's events, the post itself or research: not a client's facts.

@@ -108,8 +108,7 @@ class Engine:
     def _entities(self, posts: list[Post], contexts: list[PostContext]) -> list[list[tuple]]:
         """Entities (label, start, end) in file offsets, for each post; fails closed without a model."""
         nlp = language.load(self.settings.model)
-        jobs = [(i, s) for i, (p, c) in enumerate(zip(posts, contexts)) if c.narrative
-                for s in p.segments if s.kind == PROSE]
+        jobs = [(i, s) for i, p in enumerate(posts) for s in p.segments if s.kind == PROSE]
         found: list[list[tuple]] = [[] for _ in posts]
         if not jobs:
             return found
@@ -117,8 +116,14 @@ class Engine:
         processes = 2 if size > PARALLEL_CHARS and (os.cpu_count() or 1) >= 2 else 1
         texts = (s.text for _, s in jobs)
         for (index, segment), doc in zip(jobs, nlp.pipe(texts, batch_size=64, n_process=processes)):
-            found[index].extend((e.label_, segment.start + e.start_char, segment.start + e.end_char,
-                                 segment.where) for e in doc.ents if e.label_ in NER_LABELS)
+            for e in doc.ents:
+                if e.label_ in NER_LABELS:
+                    # Blanked markup is whitespace to the model: an entity ends where a gap begins.
+                    text = segment.text[e.start_char:e.end_char]
+                    start = e.start_char + len(text) - len(text.lstrip())
+                    length = len(re.split(r"\s{2,}|\n", text.strip())[0])
+                    found[index].append((e.label_, segment.start + start, segment.start + start + length,
+                                         segment.where))
         return found
 
     def _check(self, post: Post, context: PostContext, entities: list[tuple]) -> PostResult:

@@ -18,6 +18,20 @@ NOT_PUBLISHED = {"date", "consent", "review", "caseguard", "authors", "template"
                  "pin", "readtime", "status", "search", "comments", "case_study", "media"}
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that an impossible date (2026-02-30) stays text for the
+    consent check to report, instead of crashing the parser."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     data: dict
@@ -50,8 +64,8 @@ def parse(text: str, path: str) -> FrontMatter:
     yaml_text = text[start:stop]
     first_line = text.count("\n", 0, start) + 1
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.load(yaml_text, Loader=yaml.SafeLoader) if node is not None else {}
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        data = yaml.load(yaml_text, Loader=_Loader) if node is not None else {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -59,8 +73,9 @@ def parse(text: str, path: str) -> FrontMatter:
         raise CaseguardError(
             f"{path}:{line}: front matter is not valid YAML ({problem}): fix it, and quote values "
             f"that contain ': ' or start with a special character") from None
-    except yaml.YAMLError as error:
-        raise CaseguardError(f"{path}:{first_line}: front matter is not valid YAML ({error})") from None
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        detail = " ".join(str(error).split())
+        raise CaseguardError(f"{path}:{first_line}: front matter is not valid YAML ({detail})") from None
     if data is None:
         data = {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

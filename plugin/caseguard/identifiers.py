@@ -24,16 +24,27 @@ from .segments import PROSE, URL
 # Entity labels of the language model that can name a client's person, place or organisation.
 NER_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG")
 
-_NOT_A_NAME_ENDINGS = re.compile(r"(?:ing|ness|tion|sion|ment|ity|ism|ology|phobia|ship|ence|ance|ful|less)$")
+_NOT_A_NAME_ENDINGS = re.compile(r"(?:ing|ness|tion|sion|ment|ity|ism|ology|phobia|ship|ence|ance|ful|less|ified|ized|ised|ated)$")
+# WordNet has no function words; these are never names either.
+_FUNCTION_WORDS = set("""a an the this that these those my our your his her its their we you they he she it i me
+us him them and but or nor so yet for of in on at to from by with as if when what who whom whose which how why
+where than then there here not no yes all any some each every both either neither one two three first last next
+about after before over under up down out into onto upon off again also just only very too much many more most
+such own same other another am is are was were be been being do does did have has had will would shall should
+can could may might must dear hi hello thanks okay ok""".split())
 _PERSON_NOUN = re.compile(
     r"\b(?:man|woman|boy|girl|teen|teenager|veteran|student|nurse|teacher|widow|widower|retiree|"
     r"mother|father|mom|dad|grandmother|grandfather|daughter|son|wife|husband|client|patient|they|"
-    r"them|their|family|couple)\b", re.I)
+    r"them|their|family|couple|session|sessions|appointment)\b", re.I)
 _FRONT_MATTER = "front matter"
 _SEPARATORS = r"[-_.\s/+]"
 _GENERIC_PLACE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "drive", "dr",
                         "county", "parish", "borough", "college", "university", "school", "middle",
                         "high", "elementary", "academy", "church", "hospital", "the", "of", "court"}
+_GENERIC_FAMILY_WORDS = {"new", "big", "little", "young", "old", "happy", "blended", "modern", "whole", "perfect",
+                         "busy", "extended", "chosen", "foster", "adoptive", "military", "immigrant", "first",
+                         "second", "same", "other", "average", "american", "typical", "anxious", "grieving",
+                         "sandwich", "stepfamily", "family", "kids", "real", "nuclear", "whole", "working"}
 _URL_CUE = re.compile(
     r"\b(?:her|his|their|the client's|the family's)\s+(?:[\w-]+\s+)?(?:blog|page|profile|fundraiser|"
     r"gofundme|obituary|story|article|website|site|channel|account|instagram|facebook|tiktok|twitter|"
@@ -96,7 +107,11 @@ class AllowList:
             return True
         if len(_digits(text)) >= 3 and _digits(text) in self.numbers:
             return True
-        return any(f" {plain} " in phrase for phrase in self.phrases)
+        if any(f" {plain} " in phrase for phrase in self.phrases):
+            return True
+        # "ray-marcus" in a slug: each name in it is allowed on its own
+        tokens = plain.split()
+        return len(tokens) > 1 and all(any(f" {t} " in phrase for phrase in self.phrases) for t in tokens)
 
 
 class IdentifierCheck:
@@ -110,11 +125,15 @@ class IdentifierCheck:
         compile_ = lambda p: re.compile(p, re.I)  # noqa: E731
         person = detect["person-name"]
         self.name_cues = [(key, compile_(person[key])) for key in
-                          ("honorifics", "relatives", "named", "pseudonym_note")]
+                          ("honorifics", "relatives", "named", "pseudonym_note", "family")]
+        self.family_slug = compile_(person["family_slug"])
+        self.contact_link = compile_(person["contact_link"])
         self.initials = compile_(person["initials"])
         self.not_initials = set(person["not_initials"])
         self.cited_after = compile_(person["cited_after"])
         self.cited_verbs = compile_(person["cited_verbs"])
+        self.culture_before = compile_(person["culture_before"])
+        self.reference_entry = compile_(person["reference_entry"])
         self.cited_before = compile_(person["cited_before"])
         self.provider_before = compile_(person["provider_before"])
         self.provider_after = compile_(person["provider_after"])
@@ -127,6 +146,7 @@ class IdentifierCheck:
         self.date_patterns = [compile_(p) for p in detect["date"]["patterns"]]
         self.age_patterns = [compile_(p) for p in detect["age-over-89"]["patterns"]]
         self.born_in = compile_(detect["age-over-89"]["born_in"])
+        self.age_standalone = compile_(detect["age-over-89"]["standalone"])
         phone = detect["phone"]
         self.phone_patterns = [compile_(p) for p in phone["patterns"]]
         self.resource_context = compile_(phone["resource_context"])
@@ -139,7 +159,7 @@ class IdentifierCheck:
         self.record_patterns = [compile_(p) for p in detect["record-number"]["patterns"]]
         self.vehicle_patterns = [compile_(p) for p in detect["vehicle"]["patterns"]]
         self.device_patterns = [compile_(p) for p in detect["device"]["patterns"]]
-        self.url_pattern = compile_(detect["url"]["patterns"][0])
+        self.url_patterns = [compile_(p) for p in detect["url"]["patterns"]]
         self.handle_pattern = compile_(detect["url"]["handle"])
         self.profile_hosts = compile_(detect["url"]["profile_hosts"])
         self.ip_patterns = [compile_(p) for p in detect["ip-address"]["patterns"]]
@@ -149,8 +169,8 @@ class IdentifierCheck:
         self.common_words = {w.casefold() for w in word_list("common-words")}
         self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
         self.regions = {_plain(w) for w in word_list("regions")}
-        self.first_names = {w.casefold() for w in word_list("first-names")} - self.common_words
-        self.surnames = {w.casefold() for w in word_list("surnames")}
+        self.first_names = {w.casefold() for w in word_list("first-names")} - self.common_words - _FUNCTION_WORDS
+        self.surnames = {w.casefold() for w in word_list("surnames")} - _FUNCTION_WORDS
         self.words = frozenset(word_list("english-words"))
         self.site_allow = AllowList(list(settings.allow) + list(settings.site_allow)
                                     + list(word_list("public-lines")) + list(settings.crisis_lines))
@@ -175,12 +195,10 @@ class IdentifierCheck:
         trusted = [(label, a, b) for label, a, b, where in entities if not _title_like(where)]
         hits: list[Hit] = []
         self._patterns(post, context, view, hits)
-        if context.narrative:
-            names = self._names(post, context, view, trusted)
-            hits.extend(names)
-            hits.extend(self._places(post, context, view, trusted, names))
-        else:
-            hits.extend(self._form_names(view))
+        names = self._names(post, context, view, trusted)
+        names += self._propagate(post, names)
+        hits.extend(names)
+        hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
         hits.extend(self._propagate(post, hits))
         decided = []
@@ -196,7 +214,7 @@ class IdentifierCheck:
     def is_word(self, token: str) -> bool:
         """An English dictionary word, inflections included ("Goes", "Treasures")."""
         word = token.casefold().replace("’", "'")
-        if word in self.words:
+        if word in self.words or word in _FUNCTION_WORDS:
             return True
         for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
                                     ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""),
@@ -278,7 +296,7 @@ class IdentifierCheck:
             if sentence is not None and sentence.about_author_only and not context.narrative:
                 continue
             hits.append(Hit("email", a, b, "pattern: an email address outside the practice's own domain"))
-        for m, a, b in each([self.url_pattern]):
+        for m, a, b in each(self.url_patterns):
             url = view[a:b]
             if self._own_url(url):
                 continue
@@ -294,17 +312,25 @@ class IdentifierCheck:
             if handle[1:].casefold() in self.own_handles:
                 continue
             sentence = context.sentence_at(a)
-            if context.narrative and (context.about_client(a) or (sentence and _URL_CUE.search(sentence.text))):
-                hits.append(Hit("url", a, b, "pattern: a social media handle in a client's story"))
+            text = sentence.text if sentence else ""
+            if _FOLLOW.search(text):
+                continue  # "follow @drbecky": a public account recommended to readers
+            if context.narrative and (context.about_client(a) or _URL_CUE.search(text)) or \
+                    not context.narrative and (_SINGULAR_PERSON.search(text) or _URL_CUE.search(text)):
+                hits.append(Hit("url", a, b, "pattern: a social media handle of a private person"))
         # Dates: day-precise ones in a client's story, or next to "born" / "date of birth".
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 30):a]):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
-            elif self._client_fact(context, a, post):
+            elif self._story_fact(context, a, post):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date in a client's story"))
         for _m, a, b in each(self.age_patterns):
             if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)):
                 hits.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a client's story"))
+        if context.narrative:
+            for _m, a, b in each([self.age_standalone]):
+                if self._story_fact(context, a, post):
+                    hits.append(Hit("age-over-89", a, b, "pattern: an age over 89, in words, in a client's story"))
         year = _post_year(post.meta)
         for _m, a, b in each([self.born_in]):
             if year - int(view[a:b]) > 89 and self._client_fact(context, a, post):
@@ -314,6 +340,18 @@ class IdentifierCheck:
                 for _m, a, b in each([pattern]):
                     if self._client_fact(context, a, post) and _plain(view[a:b]) not in self.regions:
                         hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
+
+    def _story_fact(self, context: PostContext, offset: int, post: Post) -> bool:
+        """Part of a client's story unless the sentence is about the author, an event or research;
+        for facts that are client facts by their nature (a day-precise date, an age over 89)."""
+        if not context.narrative:
+            return False
+        sentence = context.sentence_at(offset)
+        if sentence is None or context.cue_in(sentence):
+            return True
+        if sentence.not_client:
+            return False
+        return not sentence.about_author_only or _client_voice(post, sentence)
 
     def _client_fact(self, context: PostContext, offset: int, post: Post, names=()) -> bool:
         """Is a date, place or age at `offset` part of a client's story?"""
@@ -341,53 +379,95 @@ class IdentifierCheck:
     # -- people -----------------------------------------------------------------------------
 
     def _names(self, post, context, view, entities) -> list[Hit]:
-        candidates: list[tuple[int, int, str, bool]] = []  # start, end, why, from a cue pattern
+        """People's names. In a client's story any private person's name counts; elsewhere only a
+        name that something marks as a private person's (a relative, a title, a family, a
+        contact link, a first name on its own)."""
+        narrative = context.narrative
+        candidates: list[tuple[int, int, str, str]] = []  # start, end, why, cue kind ("" for the model)
         for kind, pattern in self.name_cues:
             for m in pattern.finditer(view):
-                a, b = _trim_name(view, m.start(1), m.end(1))
-                if b > a:
-                    candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", True))
+                group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g) is not None)
+                a, b = _trim_name(view, m.start(group), m.end(group))
+                if b <= a or kind == "family" and not self._family_name(view[a:b], m.group(0), narrative):
+                    continue
+                candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", kind))
+        for m in self.contact_link.finditer(post.text):
+            candidates.append((m.start(1), m.end(1), "pattern: the name on an email or phone link", "contact"))
         for m in _FORM_NAME.finditer(view):
-            candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", True))
-        for m in self.initials.finditer(view):
-            a, b = m.start(1), m.end(1)
-            text = m.group(1)
-            if text in self.not_initials or re.search(r"(?:^|\n)[ \t>*+-]*$", view[max(0, a - 6):a]):
-                continue  # an abbreviation, or "A. First point" labelling a line
-            if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)):
-                candidates.append((a, b, "pattern: initials standing for a client", True))
-        for segment in post.segments:
-            if segment.where.startswith(_FRONT_MATTER) and _title_like(segment.where) or segment.where == "table":
-                m = re.fullmatch(r"\s*([A-Z][a-z'’-]+ [A-Z][\w'’-]+)\s*", segment.text)
-                if m and self._name_shaped(m.group(1)):
-                    candidates.append((segment.start + m.start(1), segment.start + m.end(1),
-                                       "a first name and surname in a tag, title or table cell", False))
+            candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
+        if narrative:
+            for m in _POSSESSIVE_NAME.finditer(view):
+                a, b = m.start(1), m.end(1)
+                if not self.is_word(m.group(1)) and self._client_fact(context, a, post):
+                    candidates.append((a, b, "pattern: a capitalised name with a possessive in a client's story", ""))
+            for m in self.initials.finditer(view):
+                a, b = m.start(1), m.end(1)
+                text = m.group(1)
+                if text in self.not_initials or len(text) == 2 and re.search(r"(?:^|\n)[ \t>*+-]*$", view[max(0, a - 6):a]):
+                    continue  # an abbreviation, or "A. First point" labelling a line
+                if re.search(r"[A-Z][a-z]+,? $", view[max(0, a - 20):a]) or self._in_reference_entry(view, a):
+                    continue  # the middle or last initial of a name ("Bill W.", "Perry, B. D.")
+                sentence = context.sentence_at(a)
+                if sentence is None or not (sentence.not_client or sentence.about_author_only):
+                    candidates.append((a, b, "pattern: initials standing for a client", "initials"))
+            for segment in post.segments:
+                if segment.where.startswith(_FRONT_MATTER) and _title_like(segment.where) or segment.where == "table":
+                    m = re.fullmatch(r"\s*([A-Z][a-z'’-]+ [A-Z][\w'’-]+)\s*", segment.text)
+                    if m and self._name_shaped(m.group(1)):
+                        candidates.append((segment.start + m.start(1), segment.start + m.end(1),
+                                           "a first name and surname in a tag, title or table cell", ""))
         for label, a, b in entities:
-            if label == "PERSON":
-                a, b = _trim_name(view, a, b)
-                if b > a:
-                    candidates.append((a, b, "language model: a person's name in a client's story", False))
+            if label != "PERSON":
+                continue
+            a, b = _trim_name(view, a, b)
+            if b <= a:
+                continue
+            if narrative:
+                candidates.append((a, b, "language model: a person's name in a client's story", ""))
+            elif _plain(view[a:b]) in self.first_names and not _hypothetical(context, a):
+                # Public figures and authors go by their full names; a first name alone is someone
+                # the author knows.
+                candidates.append((a, b, "language model: a private person's first name", ""))
         verdicts = {}
-        for a, b, why, from_cue in candidates:
-            verdict = self._person_verdict(view, context, post, a, b, from_cue)
+        for a, b, why, cue in candidates:
+            verdict = self._person_verdict(view, context, post, a, b, cue)
             if (a, b) not in verdicts or verdict is None:
                 verdicts[(a, b)] = verdict
         _clear_coordinated(view, verdicts)
-        cleared = {_plain(view[a:b]) for (a, b), v in verdicts.items() if v is not None}
+        # A name cleared for a reason that holds wherever it appears (a public figure, a citation)
+        # is cleared everywhere in the post; a weaker reason clears only that mention.
+        cleared = {_plain(view[a:b]) for (a, b), v in verdicts.items() if v is not None and v in _EVERYWHERE}
         found = []
-        for a, b, why, from_cue in candidates:
-            if verdicts[(a, b)] is not None or (not from_cue and _plain(view[a:b]) in cleared):
+        for a, b, why, cue in candidates:
+            if verdicts[(a, b)] is not None or (not cue and _plain(view[a:b]) in cleared):
                 continue
             found.append(Hit("person-name", a, b, why))
         return found
+
+    def _family_name(self, name: str, matched: str, narrative: bool) -> bool:
+        """"the Pelletier family" names a family; "the Simpsons" names a show, outside a client's story."""
+        folded = name.casefold()
+        if self.is_word(name) and folded not in self.surnames and folded not in self.first_names:
+            return False
+        if self.is_word(name + "s") or _NOT_A_NAME_ENDINGS.search(folded):
+            return False  # "the Crisis Text Line" is not "the Crisi family"; "Parentified kids"
+        plural = not re.search(r"(?i)family|household|kids|children|twins|boys|girls|farm|house|home|kitchen|place", matched)
+        return narrative or not plural
+
+    def _in_reference_entry(self, view: str, offset: int) -> bool:
+        line_start = view.rfind("\n", 0, offset) + 1
+        line_end = view.find("\n", offset)
+        return bool(self.reference_entry.search(view[line_start:line_end if line_end >= 0 else len(view)]))
 
     def _name_shaped(self, text: str) -> bool:
         first, last = text.split(" ", 1)
         return (first.casefold() in self.first_names or first.casefold() in self.common_words) and \
             (last.casefold() in self.surnames or not self.is_word(last))
 
-    def _person_verdict(self, view, context, post, a, b, from_cue=False) -> str | None:
-        """None if the name at [a, b) is a client's; else the reason it is not."""
+    def _person_verdict(self, view, context, post, a, b, cue="") -> str | None:
+        """None if the name at [a, b) is a client's; else the reason it is not. `cue` names the
+        pattern that found it ("relatives", "family", ...), empty for the language model."""
+        from_cue = bool(cue)
         text = view[a:b]
         plain = _plain(text)
         tokens = plain.split()
@@ -419,6 +499,16 @@ class IdentifierCheck:
             return "a cited author or work"
         if (len(tokens) > 1 or tokens[0] not in self.first_names) and self.cited_verbs.search(after):
             return "a cited author"
+        if len(tokens) > 1 and self.culture_before.search(before_coauthors):
+            return "a performer or author of a work"
+        if self._in_reference_entry(view, a):
+            return "a cited author or work"
+        if _in_title(post.text, a, b):
+            return "the title of a work"
+        if _hypothetical(context, a) and not context.cue_in(context.sentence_at(a)):
+            return "an invented example"
+        if cue in ("", "family") and _work_context(context, a):
+            return "a character or author of a work"
         if self.provider_before.search(before) or self.provider_after.search(after):
             return "a provider or colleague, named by role"
         if _AUTHOR_FAMILY.search(before):
@@ -429,21 +519,29 @@ class IdentifierCheck:
             return "a sentence about an event or research"
         return None
 
-    def _form_names(self, view) -> list[Hit]:
-        return [Hit("person-name", m.start(1), m.end(1), "pattern: a name in a client-name field")
-                for m in _FORM_NAME.finditer(view)]
-
     # -- places and organisations -------------------------------------------------------------
 
     def _places(self, post, context, view, entities, names) -> list[Hit]:
+        """Towns, streets, schools and employers: in a client's story, or tied to a private person."""
+
+        def belongs(offset: int) -> bool:
+            if context.narrative:
+                return self._client_fact(context, offset, post, names)
+            return self._tied_to_person(context, view, offset, names)
+
         found = []
         for m in self.institution.finditer(view):
-            if self._client_fact(context, m.start(1), post, names):
+            if belongs(m.start(1)) and not self._in_reference_entry(view, m.start(1)):
                 found.append(Hit("location", m.start(1), m.end(1), "pattern: a client's school, church or hospital"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
                       for label, a, b in entities if label != "PERSON"]
-        candidates += [("GPE", m.start(1), m.end(1), "pattern: a town after \"from\", \"in\" or \"moved to\"")
-                       for m in self.after_preposition.finditer(view)]
+        recognised = {(a, b) for label, a, b in entities if label != "PERSON"}
+        for m in self.after_preposition.finditer(view):
+            # The model often calls a small town an organisation; after "grew up in" it is a place.
+            span = _trim_name(view, m.start(1), m.end(1))
+            label = "GPE" if span in recognised else "pattern"
+            candidates.append((label, *span, "pattern: a town after \"from\", \"in\" or \"moved to\""))
+        towns = {(c[1], c[2]) for c in candidates if c[0] == "GPE"}
         for label, a, b, why in candidates:
             a, b = _trim_name(view, a, b)
             text = view[a:b]
@@ -452,24 +550,49 @@ class IdentifierCheck:
                 continue
             if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or text.isupper():
                 continue
+            if self._in_reference_entry(view, a) or _in_citation(view, a, b):
+                continue
             tokens = plain.split()
             if len(tokens) == 1 and (tokens[0] in self.first_names or tokens[0] in self.public_surnames
-                                     or (self.is_word(tokens[0]) and (why.startswith("pattern")
+                                     or (self.is_word(tokens[0]) and (label == "pattern"
                                                                       or _sentence_initial(view, a)))):
                 continue
             if label == "ORG":
-                segment = _segment_at(post, a)
-                paragraph = segment.text if segment else view[max(0, a - 200):a]
-                if not (self.employer_cue.search(paragraph) and self._client_fact(context, a, post, names)):
+                sentence = context.sentence_at(a)
+                following = context.sentence_at(sentence.end + 1) if sentence else None
+                nearby = _sentence_text(context, a) + " " + (following.text if following else "")
+                if (a, b) in towns or not (_AT_ORGANISATION.search(view[max(0, a - 20):a])
+                                           and self.employer_cue.search(nearby)):
+                    continue
+                if self._in_reference_entry(view, a) or _in_citation(view, a, b):
+                    continue
+                if context.narrative:
+                    if not self._client_fact(context, a, post, names):
+                        continue
+                elif not (_SINGULAR_PERSON.search(_sentence_text(context, a)) or any(
+                        sentence and sentence.start <= n.start < sentence.end for n in names)):
                     continue
                 found.append(Hit("person-name", a, b, "language model: an organisation that employs or "
                                  "schools the client (employers' names are identifiers)"))
                 continue
-            if why.startswith("pattern") and any(self.is_word(t) for t in tokens):
+            if label == "pattern" and any(self.is_word(t) for t in tokens):
                 continue
-            if self._client_fact(context, a, post, names):
+            if belongs(a):
                 found.append(Hit("location", a, b, why))
         return found
+
+    def _tied_to_person(self, context: PostContext, view: str, offset: int, names) -> bool:
+        """Outside a client's story, a place counts when a private person lives, works or
+        studies there: "a fifteen-year-old from Munjoy Hill", "he lives in Gorham"."""
+        sentence = context.sentence_at(offset)
+        if sentence is None or sentence.not_client or _hypothetical(context, offset):
+            return False
+        before = view[sentence.start:offset]
+        if _PLACE_ANCHOR.search(before):
+            return True
+        segment = _segment_at(context.post, offset)
+        in_paragraph = segment is not None and any(segment.start <= n.start < segment.end for n in names)
+        return in_paragraph and bool(re.search(r"\b(?:in|from|near|at|outside)\s+(?:the\s+)?$", before))
 
     # -- names inside file names, slugs and URLs -------------------------------------------------
 
@@ -481,6 +604,11 @@ class IdentifierCheck:
             text = segment.text
             path = unquote(urlparse(text).path) if "://" in text else text
             offset = segment.start + text.find(path) if path and path in text else segment.start
+            for m in self.family_slug.finditer(path):
+                word = m.group(1)
+                if word not in _GENERIC_FAMILY_WORDS and word not in _FUNCTION_WORDS and len(word) >= 3:
+                    a = offset + m.start(1)
+                    found.append(Hit("person-name", a, a + len(word), "a family name in a file name or URL"))
             for m in re.finditer(r"[A-Za-z]+(?:[-_][A-Za-z]+)+", path):
                 parts = re.split(r"[-_]", m.group())
                 position = 0
@@ -521,7 +649,8 @@ class IdentifierCheck:
                 continue
             words = [re.escape(_fold(w)) for w in needle.split()]
             loose = re.compile(r"(?<![^\W_])" + _SEPARATORS.join(words) + r"(?:'s|’s)?(?![^\W_])", re.I)
-            exact = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in needle.split()) + r"(?![\w])")
+            exact = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in needle.split())
+                               + r"(?=(?:s|es)?(?:'|’)?(?![\w]))")
             for segment in post.segments:
                 searchable = segment.kind == URL or segment.where.startswith(_FRONT_MATTER)
                 text = _fold(segment.text) if searchable else segment.text
@@ -532,6 +661,8 @@ class IdentifierCheck:
         return found
 
 
+_EVERYWHERE = {"a public figure or cited author", "a cited author or work", "a provider or colleague, named by role",
+               "the author's own family", "a therapy term, place or code"}
 _PARTICLES = {"van", "der", "de", "la", "le", "von", "da", "di", "du", "del", "bin", "al", "y", "st.", "den"}
 _TITLE_LIKE = ("heading", "admonition title", "front matter title", "front matter tags",
                "front matter categories", "front matter keywords")
@@ -548,6 +679,70 @@ def _client_voice(post: Post, sentence: Sentence) -> bool:
         return True
     segment = _segment_at(post, sentence.start)
     return segment is not None and segment.where == "blockquote"
+
+
+_POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,})(?:'s|’s)\s+[a-z]")
+_FOLLOW = re.compile(r"\bfollow(?:ing)?\b(?!ers)|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
+_AT_ORGANISATION = re.compile(r"\b(?:at|for|with|from|joined|left|quit)\s+(?:the\s+)?$", re.I)
+_SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
+_PLACE_ANCHOR = re.compile(
+    r"\b(?:her family|his family|the family|[\w-]+-year-old|teen|teenager|kid|dad|mom|"
+    r"mother|father|man|woman|boy|girl|couple|veteran|member|student|widow|widower|client|patient|"
+    r"grandmother|grandfather|son|daughter)\b[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
+    r"moving|from|in|near|outside|house|home|apartment|works?|worked|attends?|attended|school)\b"
+    r"[^.!?]{0,20}$", re.I)
+
+
+def _sentence_text(context: PostContext, offset: int) -> str:
+    sentence = context.sentence_at(offset)
+    return sentence.text if sentence else ""
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:imagine|suppose|pretend|let's say|for example|for instance|e\.g\.|"
+                           r"hypothetical(?:ly)?|a client like|someone like|what if)\b|^\W*(?:say|consider|take|meet|"
+                           r"picture)\b", re.I)
+
+
+def _hypothetical(context: PostContext, offset: int) -> bool:
+    """An invented example person ("Imagine Sarah, a busy mom...")."""
+    sentence = context.sentence_at(offset)
+    if sentence is None:
+        return False
+    previous = context.sentence_at(sentence.start - 2)
+    texts = [sentence.text] + ([previous.text] if previous and previous is not sentence else [])
+    return any(_HYPOTHETICAL.search(text) for text in texts)
+
+
+_EMPHASIS = re.compile(r"(?<![*_\w])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![*_\w])")
+
+
+def _in_title(view_or_text: str, a: int, b: int) -> bool:
+    """Inside an emphasised Title Case phrase: the title of a book, film or show."""
+    line_start = view_or_text.rfind("\n", 0, a) + 1
+    line_end = view_or_text.find("\n", b)
+    line = view_or_text[line_start:line_end if line_end >= 0 else len(view_or_text)]
+    for m in _EMPHASIS.finditer(line):
+        if line_start + m.start(2) <= a and b <= line_start + m.end(2) and _title_case(m.group(2)):
+            return True
+    return False
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    major = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+    return bool(major) and all(w[:1].isupper() for w in major)
+
+
+def _work_context(context: PostContext, offset: int) -> bool:
+    """A sentence about a book, show or film (an emphasised Title Case title in it or just before)."""
+    sentence = context.sentence_at(offset)
+    if sentence is None:
+        return False
+    raw = context.post.text[sentence.start:sentence.end]
+    previous = context.sentence_at(sentence.start - 2)
+    if previous is not None and previous is not sentence:
+        raw = context.post.text[previous.start:previous.end] + " " + raw
+    return any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(raw))
 
 
 def _sentence_initial(view: str, offset: int) -> bool:
@@ -578,6 +773,7 @@ def _clear_coordinated(view: str, verdicts: dict):
 
 
 _CUE_LABEL = {"honorifics": "a title (Mr., Mrs., Ms.)", "relatives": "a relative (her son, his wife)",
+              "family": "\"the ... family\"",
               "named": "\"named\" or \"I'll call\"", "pseudonym_note": "\"(not her real name)\""}
 
 
@@ -659,9 +855,14 @@ def _valid_ssn(text: str) -> bool:
 
 
 def _plausible_ip(text: str) -> bool:
-    if ":" in text:
-        return text.count(":") >= 3 and re.search(r"[a-f\d]{3}", text, re.I) is not None
-    return not text.startswith("0.")
+    """A public address: a home router's 192.168.1.1 or a loopback identifies no one."""
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return address.is_global
 
 
 def sentence_text(sentence: Sentence | None) -> str:
