@@ -31,7 +31,8 @@ us him them and but or nor so yet for of in on at to from by with as if when wha
 where than then there here not no yes all any some each every both either neither one two three first last next
 about after before over under up down out into onto upon off again also just only very too much many more most
 such own same other another am is are was were be been being do does did have has had will would shall should
-can could may might must dear hi hello thanks okay ok""".split())
+can could may might must dear hi hello thanks okay ok january february march april may june july august
+september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
 _PERSON_NOUN = re.compile(
     r"\b(?:man|woman|boy|girl|teen|teenager|veteran|student|nurse|teacher|widow|widower|retiree|"
     r"mother|father|mom|dad|grandmother|grandfather|daughter|son|wife|husband|client|patient|they|"
@@ -197,6 +198,8 @@ class IdentifierCheck:
         self._patterns(post, context, view, hits)
         names = self._names(post, context, view, trusted)
         names += self._propagate(post, names)
+        # A declared pseudonym still marks a client's sentence; the practice's own people do not.
+        names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
         hits.extend(names)
         hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
@@ -559,8 +562,8 @@ class IdentifierCheck:
                 continue
             if label == "ORG":
                 sentence = context.sentence_at(a)
-                following = context.sentence_at(sentence.end + 1) if sentence else None
-                nearby = _sentence_text(context, a) + " " + (following.text if following else "")
+                segment = _segment_at(post, a)
+                nearby = segment.text if segment else _sentence_text(context, a)
                 if (a, b) in towns or not (_AT_ORGANISATION.search(view[max(0, a - 20):a])
                                            and self.employer_cue.search(nearby)):
                     continue
@@ -569,9 +572,9 @@ class IdentifierCheck:
                 if context.narrative:
                     if not self._client_fact(context, a, post, names):
                         continue
-                elif not (_SINGULAR_PERSON.search(_sentence_text(context, a)) or any(
-                        sentence and sentence.start <= n.start < sentence.end for n in names)):
-                    continue
+                elif not (any(sentence and sentence.start <= n.start < sentence.end for n in names) or (
+                        _SINGULAR_PERSON.search(_sentence_text(context, a)) and _CLIENT_NOUN.search(nearby))):
+                    continue  # outside a client's story: only a private person's employer
                 found.append(Hit("person-name", a, b, "language model: an organisation that employs or "
                                  "schools the client (employers' names are identifiers)"))
                 continue
@@ -681,8 +684,11 @@ def _client_voice(post: Post, sentence: Sentence) -> bool:
     return segment is not None and segment.where == "blockquote"
 
 
-_POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,})(?:'s|’s)\s+[a-z]")
-_FOLLOW = re.compile(r"\bfollow(?:ing)?\b(?!ers)|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
+_POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,})(?:'s|’s)\s+(?!(?:disease|syndrome|law|razor|principle|"
+                              r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[a-z]")
+_CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
+                          r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
+_FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
 _AT_ORGANISATION = re.compile(r"\b(?:at|for|with|from|joined|left|quit)\s+(?:the\s+)?$", re.I)
 _SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
 _PLACE_ANCHOR = re.compile(
