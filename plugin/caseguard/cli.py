@@ -73,6 +73,41 @@ def check(paths, config_file, output):
     sys.exit(1 if report.blocked else 0)
 
 
+@main.command("approve")
+@click.argument("posts", nargs=-1, required=True, type=click.Path())
+@click.option("--reviewer", required=True, help="Who approves: one of the configured `reviewers`.")
+@click.option("--config", "config_file", type=click.Path())
+def approve_command(posts, reviewer, config_file):
+    """Record that REVIEWER approved exactly the text of each POST (written into its front matter).
+    A post that is blocked for any other reason is not approved."""
+    from . import approve, review
+
+    try:
+        settings = _settings(config_file, list(posts))
+        if not review.known_reviewer(reviewer, settings.reviewers):
+            listed = ", ".join(settings.reviewers) or "none"
+            raise CaseguardError(f"{settings.config_file or 'configuration'}: \"{reviewer}\" is not one of "
+                                 f"the configured `reviewers` ({listed}): add them there first")
+        engine = Engine(settings)
+        targets = files.collect(list(posts))
+        report = engine.check_files(targets)
+    except CaseguardError as error:
+        _fail(str(error))
+    refused = [f for f in report.errors if not f.rule.startswith("review/")]
+    if refused:
+        for f in refused:
+            click.echo(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}", err=True)
+        click.echo(f"caseguard: not approved: {len({f.path for f in refused})} post(s) still block; "
+                   f"fix the problems above first", err=True)
+        sys.exit(1)
+    for file, shown in targets:
+        try:
+            digest = approve.approve(file, reviewer)
+        except CaseguardError as error:
+            _fail(str(error))
+        click.echo(f"approved {shown} ({digest[:19]}…) by {reviewer}")
+
+
 @main.command("rules")
 @click.option("--config", "config_file", type=click.Path())
 def list_rules(config_file):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 from collections import defaultdict
@@ -57,21 +58,24 @@ class Engine:
 
     # -- public ---------------------------------------------------------------------------------
 
-    def check_files(self, files: list[tuple[str, str]]) -> Report:
+    def check_files(self, files: list[tuple[str, str]], inherited: dict | None = None) -> Report:
         """Check (file on disk, path to report) pairs. Unreadable or broken posts raise one
-        CaseguardError that lists every one of them."""
+        CaseguardError that lists every one of them. `inherited` maps a reported path to the
+        metadata the site gives it from elsewhere (Material's `.meta.yml`)."""
+        inherited = inherited or {}
         report = Report()
         problems, pending, results = [], [], {}
         context_key = self._context_key()
         for file, path in files:
             try:
                 raw = post_module.read_bytes(file, path)
-                entry = cache.key(raw + path.encode(), context_key)
+                extra = json.dumps(inherited.get(path) or {}, sort_keys=True, default=str)
+                entry = cache.key(raw + b"\0" + path.encode() + b"\0" + extra.encode(), context_key)
                 cached = self.cache.get(entry)
                 if cached is not None:
                     results[path] = PostResult.from_dict(cached)
                     continue
-                pending.append((path, entry, post_module.parse(raw, path)))
+                pending.append((path, entry, post_module.parse(raw, path, inherited.get(path))))
             except CaseguardError as error:
                 problems.append(str(error))
         if problems:

@@ -111,3 +111,11 @@ def key_name(key_path: tuple) -> str:
     for part in key_path:
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name
+
+
+def merged(inherited: dict, own: dict) -> dict:
+    """Inherited metadata under the post's own, as Material's meta plugin merges `.meta.yml`
+    (lists such as categories are combined; the post's own values win)."""
+    from mergedeep import Strategy, merge
+
+    return merge({}, inherited, own, strategy=Strategy.TYPESAFE_ADDITIVE)

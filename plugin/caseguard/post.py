@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -70,10 +71,15 @@ def read_bytes(file: str, path: str) -> bytes:
                              f"that you may read it") from None
 
 
-def parse(raw: bytes, path: str) -> Post:
-    """Build a Post from a file's bytes; bad input raises CaseguardError naming the file."""
+def parse(raw: bytes, path: str, inherited: dict | None = None) -> Post:
+    """Build a Post from a file's bytes; bad input raises CaseguardError naming the file.
+
+    `inherited` is metadata the site gives the post from elsewhere (Material's `.meta.yml`);
+    the post's own front matter wins over it."""
     text = decode(raw, path)
     front = frontmatter.parse(text, path)
+    if inherited:
+        front = dataclasses.replace(front, data=frontmatter.merged(inherited, front.data))
     found = []
     for key_path, start, end, visible in front.strings:
         kind = segments.URL if key_path and key_path[0] in ("slug", "image", "cover", "social", "links") \
