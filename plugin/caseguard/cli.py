@@ -7,13 +7,15 @@ import sys
 
 import click
 
-from . import __version__, config, files
+from . import __version__, config, files, git, run
 from .engine import Engine
 from .findings import CaseguardError
-from .report import json_report, text
+from .masking import Masker, running_in_ci
+from .report import github, json_report, sarif, text
 from .rulepack import load_rules
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
+CI_FORMATS = ("sarif", "github")  # read by others: identifiers are always masked
 
 
 def _fail(message: str):
@@ -43,18 +45,31 @@ def main():
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_file", type=click.Path(), help="mkdocs.yml (or any YAML file with a caseguard block).")
 @click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True)
-def check(paths, config_file, output):
+@click.option("--changed-since", metavar="REF",
+              help="Only the posts in PATHS changed since this git ref (branch, tag or commit); files named are always checked.")
+@click.option("--show-matches", is_flag=True,
+              help="Show identifiers in full, also in CI and in the sarif and github formats (never where others read the output).")
+def check(paths, config_file, output, changed_since, show_matches):
     """Check posts (files, or folders walked for *.md). Exit 0: nothing blocks; 1: something
     blocks; 2: the input or the configuration cannot be checked."""
     try:
-        settings = _settings(config_file, list(paths))
-        targets = list(paths) or [settings.docs_dir if settings.docs_dir and os.path.isdir(settings.docs_dir) else "."]
-        engine = Engine(settings)
-        report = engine.check_files(files.collect(targets))
+        report, ruleset = run.check(list(paths), config_file, changed_since)
     except CaseguardError as error:
         _fail(str(error))
+    masker = None
+    if not show_matches and (output in CI_FORMATS or running_in_ci()):
+        masker = Masker(report)
+        report = masker.report(report)
     if output == "json":
         click.echo(json_report.render(report))
+    elif output in CI_FORMATS:
+        root = git.report_root()
+
+        def relative(path: str) -> str:
+            return git.repo_path(path, root)
+
+        click.echo(sarif.render(report, ruleset, relative) if output == "sarif"
+                   else "\n".join(github.render(report, relative)))
     else:
         lines_cache: dict[str, list[str]] = {}
 
@@ -66,7 +81,8 @@ def check(paths, config_file, output):
                 except OSError:
                     lines_cache[path] = []
             lines = lines_cache[path]
-            return lines[number - 1] if 0 < number <= len(lines) else ""
+            line = lines[number - 1] if 0 < number <= len(lines) else ""
+            return masker.line(line) if masker else line
 
         for line in text.render(report, read_line):
             click.echo(line, color=_color())

@@ -84,22 +84,21 @@ def parse(text: str, path: str) -> FrontMatter:
             f"not a {type(data).__name__}")
     key_offsets: dict = {}
     strings: list = []
-    _walk(node, (), start, yaml_text, key_offsets, strings)
+    _walk(node, (), start, yaml_text, key_offsets, strings, True)
     return FrontMatter(data, start, body_start, key_offsets, strings)
 
 
-def _walk(node, key_path, base, yaml_text, key_offsets, strings):
+def _walk(node, key_path, base, yaml_text, key_offsets, strings, published):
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value
             key_offsets[key_path + (key,)] = base + key_node.start_mark.index
-            if not key_path and key in NOT_PUBLISHED:
-                continue
-            _walk(value_node, key_path + (key,), base, yaml_text, key_offsets, strings)
+            _walk(value_node, key_path + (key,), base, yaml_text, key_offsets, strings,
+                  published and not (not key_path and key in NOT_PUBLISHED))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, key_path + (index,), base, yaml_text, key_offsets, strings)
-    elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str" and node.value:
+            _walk(item, key_path + (index,), base, yaml_text, key_offsets, strings, published)
+    elif published and isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str" and node.value:
         raw = yaml_text[node.start_mark.index:node.end_mark.index]
         strings.append((key_path, base + node.start_mark.index, base + node.end_mark.index,
                         _mask_scalar(raw, node.style)))

@@ -56,7 +56,8 @@ def check(post: Post, case_study: bool, require: str, reviewers: list[str]) -> t
     review = post.meta.get("review")
     required = require == "all" or (require == "case_studies" and case_study)
     if review is None:
-        return ([("review/missing", ("case_study",) if case_study else (), "")] if required else []), None
+        where = next((k for k in ("case_study", "categories") if k in post.meta), None) if case_study else None
+        return ([("review/missing", (where,) if where else (), "")] if required else []), None
     problems = []
     if not isinstance(review, dict):
         return [("review/invalid", ("review",), "`review:` must hold `reviewer`, `approved` and `digest`; "
