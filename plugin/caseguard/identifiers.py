@@ -32,7 +32,10 @@ where than then there here not no yes all any some each every both either neithe
 about after before over under up down out into onto upon off again also just only very too much many more most
 such own same other another am is are was were be been being do does did have has had will would shall should
 can could may might must dear hi hello thanks okay ok january february march april may june july august
-september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+september october november december monday tuesday wednesday thursday friday saturday sunday
+yo tú tu él ella ellos ellas usted nosotros mi mis su sus lo la las los el un una unos unas que qué de del al y o
+pero por para con sin sí ya no muy más como cuando donde porque también hay es son era fue soy estoy está señor
+señora sra sr don doña mija mijo hija hijo mamá papá abuela abuelo tía tío""".split())
 _PERSON_NOUN = re.compile(
     r"\b(?:man|woman|boy|girl|teen|teenager|veteran|student|nurse|teacher|widow|widower|retiree|"
     r"mother|father|mom|dad|grandmother|grandfather|daughter|son|wife|husband|client|patient|they|"
@@ -69,6 +72,11 @@ class Hit:
     start: int
     end: int
     why: str
+
+
+def _latin(pattern: str) -> str:
+    """Let [A-Z] and [a-z] in a pattern take accented Latin letters too (Rubén, Treviño, Côté)."""
+    return pattern.replace("A-Z", "A-ZÀ-ÖØ-Þ").replace("a-z", "a-zß-öø-ÿ")
 
 
 def _plain(text: str) -> str:
@@ -123,7 +131,7 @@ class IdentifierCheck:
         detect = {rid.split("/", 1)[1]: rule.detect for rid, rule in ruleset.rules.items()
                   if rid.startswith("identifier/")}
         self.detect = detect
-        compile_ = lambda p: re.compile(p, re.I)  # noqa: E731
+        compile_ = lambda p: re.compile(_latin(p), re.I)  # noqa: E731
         person = detect["person-name"]
         self.name_cues = [(key, compile_(person[key])) for key in
                           ("honorifics", "relatives", "named", "pseudonym_note", "family")]
@@ -139,6 +147,8 @@ class IdentifierCheck:
         self.provider_before = compile_(person["provider_before"])
         self.provider_after = compile_(person["provider_after"])
         self.employer_cue = compile_(person["employer_cue"])
+        self.employer_cue_strong = compile_(person["employer_cue_strong"])
+        self.employer_after = compile_(person["employer_after"])
         self.institution = compile_(person["institution"])
         place = detect["location"]
         self.place_patterns = [compile_(place[key]) for key in ("street", "street_name", "zip", "county")]
@@ -194,6 +204,7 @@ class IdentifierCheck:
         view = _visible(post)
         self._headings = [(s.start, s.end) for s in post.segments if s.where == "heading"]
         trusted = [(label, a, b) for label, a, b, where in entities if not _title_like(where)]
+        self._entities = trusted
         hits: list[Hit] = []
         self._patterns(post, context, view, hits)
         names = self._names(post, context, view, trusted)
@@ -284,9 +295,9 @@ class IdentifierCheck:
                 continue
             before = view[max(0, a - 40):a]
             kind = "fax" if self.fax_context.search(before) else "phone"
-            sentence = context.sentence_at(a)
-            around = (sentence.text if sentence else "") + " " + line_of(a)
-            if kind == "phone" and self.resource_context.search(around):
+            line_start = view.rfind("\n", 0, a) + 1
+            near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
+            if kind == "phone" and self.resource_context.search(near):
                 continue
             if author_only(a) and kind == "phone":
                 continue
@@ -386,6 +397,7 @@ class IdentifierCheck:
         name that something marks as a private person's (a relative, a title, a family, a
         contact link, a first name on its own)."""
         narrative = context.narrative
+        self._invented = _invented_names(context)
         candidates: list[tuple[int, int, str, str]] = []  # start, end, why, cue kind ("" for the model)
         for kind, pattern in self.name_cues:
             for m in pattern.finditer(view):
@@ -427,9 +439,10 @@ class IdentifierCheck:
                 continue
             if narrative:
                 candidates.append((a, b, "language model: a person's name in a client's story", ""))
-            elif _plain(view[a:b]) in self.first_names and not _hypothetical(context, a):
-                # Public figures and authors go by their full names; a first name alone is someone
-                # the author knows.
+            elif _plain(view[a:b]) in self.first_names and not _hypothetical(context, a) and (
+                    _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)):
+                # Public figures and authors go by their full names; a first name alone, doing or
+                # saying something, is someone the author knows.
                 candidates.append((a, b, "language model: a private person's first name", ""))
         verdicts = {}
         for a, b, why, cue in candidates:
@@ -477,6 +490,8 @@ class IdentifierCheck:
         raw_tokens = text.split()
         if not tokens or not text[:1].isupper():
             return "not capitalised"
+        if plain in self._invented:
+            return "an invented example person"
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens):
             return "not shaped like a name"
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
@@ -501,15 +516,19 @@ class IdentifierCheck:
                 or _in_citation(view, a, b):
             return "a cited author or work"
         if (len(tokens) > 1 or tokens[0] not in self.first_names) and self.cited_verbs.search(after):
-            return "a cited author"
+            return "a cited author or work" if len(tokens) > 1 else "a cited author"
         if len(tokens) > 1 and self.culture_before.search(before_coauthors):
             return "a performer or author of a work"
         if self._in_reference_entry(view, a):
             return "a cited author or work"
         if _in_title(post.text, a, b):
             return "the title of a work"
-        if _hypothetical(context, a) and not context.cue_in(context.sentence_at(a)):
-            return "an invented example"
+        sentence = context.sentence_at(a)
+        if sentence is not None and not context.cue_in(sentence):
+            if _INTRODUCED.search(view[sentence.start:a]):
+                return "an invented example person"
+            if _hypothetical(context, a):
+                return "in an invented example"
         if cue in ("", "family") and _work_context(context, a):
             return "a character or author of a work"
         if self.provider_before.search(before) or self.provider_after.search(after):
@@ -538,6 +557,8 @@ class IdentifierCheck:
                 found.append(Hit("location", m.start(1), m.end(1), "pattern: a client's school, church or hospital"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
                       for label, a, b in entities if label != "PERSON"]
+        candidates += [("ORG", m.start(1), m.end(1), "pattern: an employer named after the client's job")
+                       for m in self.employer_after.finditer(view)]
         recognised = {(a, b) for label, a, b in entities if label != "PERSON"}
         for m in self.after_preposition.finditer(view):
             # The model often calls a small town an organisation; after "grew up in" it is a place.
@@ -551,21 +572,24 @@ class IdentifierCheck:
             plain = _plain(text)
             if b <= a or plain in self.regions or plain in self.therapy_terms or not text[:1].isupper():
                 continue
-            if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or text.isupper():
+            if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or (text.isupper() and label != "ORG"):
                 continue
             if self._in_reference_entry(view, a) or _in_citation(view, a, b):
                 continue
             tokens = plain.split()
-            if len(tokens) == 1 and (tokens[0] in self.first_names or tokens[0] in self.public_surnames
+            strong_place = label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
+            if _POSSESSED.search(view[max(0, a - 20):a]):
+                continue  # "his favorite Takis": a thing someone has, not a place
+            if len(tokens) == 1 and not strong_place and (tokens[0] in self.first_names or tokens[0] in self.public_surnames
                                      or (self.is_word(tokens[0]) and (label == "pattern"
                                                                       or _sentence_initial(view, a)))):
                 continue
             if label == "ORG":
                 sentence = context.sentence_at(a)
                 segment = _segment_at(post, a)
-                nearby = segment.text if segment else _sentence_text(context, a)
-                if (a, b) in towns or not (_AT_ORGANISATION.search(view[max(0, a - 20):a])
-                                           and self.employer_cue.search(nearby)):
+                paragraph = segment.text if segment else ""
+                if (a, b) in towns or not (_AT_ORGANISATION.search(view[max(0, a - 20):a]) and (
+                        self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
                     continue
                 if self._in_reference_entry(view, a) or _in_citation(view, a, b):
                     continue
@@ -590,6 +614,9 @@ class IdentifierCheck:
         sentence = context.sentence_at(offset)
         if sentence is None or sentence.not_client or _hypothetical(context, offset):
             return False
+        if any(label == "PERSON" and sentence.start <= a < sentence.end and not any(n.start <= a < n.end for n in names)
+               for label, a, _b in self._entities):
+            return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place
         before = view[sentence.start:offset]
         if _PLACE_ANCHOR.search(before):
             return True
@@ -643,8 +670,9 @@ class IdentifierCheck:
             if 1 < len(words) <= 3:  # a full name: its first name and surname leak on their own too
                 for word in words:
                     folded = word.casefold()
-                    if len(word) >= 3 and word[:1].isupper() and folded not in self.common_words and (
-                            folded in self.first_names or folded in self.surnames or not self.is_word(word)):
+                    named = folded in self.first_names or folded in self.surnames
+                    if len(word) >= 3 and folded not in self.common_words and (
+                            named or word[:1].isupper() and not self.is_word(word)):
                         needles.setdefault(word, hit.kind)
         found = []
         for needle, kind in needles.items():
@@ -658,6 +686,8 @@ class IdentifierCheck:
                 searchable = segment.kind == URL or segment.where.startswith(_FRONT_MATTER)
                 text = _fold(segment.text) if searchable else segment.text
                 for m in (loose if searchable else exact).finditer(text):
+                    if not searchable and _in_citation(post.text, segment.start + m.start(), segment.start + m.end()):
+                        continue  # "(Falicov, 2014)": the author, even if the name is a client's too
                     end = m.end() - (2 if m.group().endswith(("'s", "’s")) else 0)
                     found.append(Hit(kind, segment.start + m.start(), segment.start + end,
                                      f"the same {kind.replace('-', ' ')} as found elsewhere in this post"))
@@ -665,7 +695,11 @@ class IdentifierCheck:
 
 
 _EVERYWHERE = {"a public figure or cited author", "a cited author or work", "a provider or colleague, named by role",
-               "the author's own family", "a therapy term, place or code"}
+               "the author's own family", "a therapy term, place or code", "an invented example person"}
+# "Imagine Sarah", "Picture a couple — call them Rafa and Lupe": a name made up for an example.
+_INTRODUCED = re.compile(r"(?i)\b(?:imagine|suppose|picture|pretend|let's say|say|consider|take|meet)\b"
+                         r"(?:[^.!?]{0,40}?\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|say))?"
+                         r"[\s,:—–-]*(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:,?\s+(?:and|&)\s+|,\s*))*$")
 _PARTICLES = {"van", "der", "de", "la", "le", "von", "da", "di", "du", "del", "bin", "al", "y", "st.", "den"}
 _TITLE_LIKE = ("heading", "admonition title", "front matter title", "front matter tags",
                "front matter categories", "front matter keywords")
@@ -684,10 +718,20 @@ def _client_voice(post: Post, sentence: Sentence) -> bool:
     return segment is not None and segment.where == "blockquote"
 
 
-_POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,})(?:'s|’s)\s+(?!(?:disease|syndrome|law|razor|principle|"
+_POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?:'s|’s)\s+(?!(?:disease|syndrome|law|razor|principle|"
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[a-z]")
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
                           r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
+_POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
+_STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|"
+                           r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
+_PERSON_BEFORE = re.compile(r"\b(?:with|to|from|thank|thanks|dear|hi|hello|asked|told|met|saw|called|texted|"
+                            r"emailed|helped)\s+$", re.I)
+_PERSON_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:said|says|told|tells|asked|asks|wrote|writes|came|comes|has|had|is|"
+                           r"was|felt|feels|called|texted|shared|started|stopped|decided|lost|found|left|joined|"
+                           r"needed|wanted|knew|thought|cried|laughed|smiled|agreed|took|got|went|sat|showed|"
+                           r"brought|made|kept|gave|spent|tried|learned|worked|lives|lived|grew|moved|remembers|"
+                           r"remembered|struggled|would|will|can|could|did|does)\b")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
 _AT_ORGANISATION = re.compile(r"\b(?:at|for|with|from|joined|left|quit)\s+(?:the\s+)?$", re.I)
 _SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
@@ -707,6 +751,21 @@ def _sentence_text(context: PostContext, offset: int) -> str:
 _HYPOTHETICAL = re.compile(r"\b(?:imagine|suppose|pretend|let's say|for example|for instance|e\.g\.|"
                            r"hypothetical(?:ly)?|a client like|someone like|what if)\b|^\W*(?:say|consider|take|meet|"
                            r"picture)\b", re.I)
+
+
+_NAMING = re.compile(r"\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|called|say)[\s,]+"
+                     r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s*(?:,\s*and|,|and|&)\s*)?)+)")
+
+
+def _invented_names(context: PostContext) -> set[str]:
+    """Names an example makes up ("Picture a couple, call them Rafa and Lupe"): never a client's."""
+    names = set()
+    for sentence in context.sentences:
+        if not _HYPOTHETICAL.search(sentence.text) or context.cue_in(sentence):
+            continue
+        for m in _NAMING.finditer(sentence.text):
+            names.update(_plain(n) for n in re.split(r"\s*(?:,\s*and|,|and|&)\s*", m.group(1)) if n)
+    return names
 
 
 def _hypothetical(context: PostContext, offset: int) -> bool:
