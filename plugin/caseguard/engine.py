@@ -144,8 +144,8 @@ class Engine:
             raw.append((f"identifier/{hit.kind}", hit.start, hit.end, hit.why, ""))
         for rule in self.ruleset.rules.values():
             if rule.detect.get("type") in ("phrases", "absent"):
-                for start, end, why in phrases.check(rule, context, tuple(self.settings.crisis_lines)):
-                    raw.append((rule.id, start, end, why, ""))
+                for start, end, why, label in phrases.check(rule, context, tuple(self.settings.crisis_lines)):
+                    raw.append((rule.id, start, end, why, label))
         result = PostResult()
         excused_lines = _excused_lines(post.text)
         for rule_id, start, end, why, detail in sorted(raw, key=lambda r: (r[1], r[0])):

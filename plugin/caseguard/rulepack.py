@@ -16,6 +16,7 @@ from importlib.resources import files
 
 import yaml
 
+from . import phrases
 from .findings import SEVERITIES, CaseguardError
 
 REQUIRED = ("id", "severity", "summary", "message", "explain", "source", "examples")
@@ -96,13 +97,18 @@ def _load_pack(path: str, display: str) -> tuple[list[Rule], bytes]:
         detect = entry.get("detect") or {}
         if detect.get("type") is not None and detect["type"] not in DETECTORS:
             raise CaseguardError(f"{where} ({entry['id']}): detect.type must be one of {', '.join(DETECTORS)}")
-        for key in ("patterns", "unless", "resources"):
-            for pattern in detect.get(key) or []:
-                try:
-                    re.compile(pattern)
-                except re.error as error:
-                    raise CaseguardError(f"{where} ({entry['id']}): bad regular expression "
-                                         f"{pattern!r} in detect.{key}: {error}") from None
+        try:
+            expanded = phrases.regexes(detect) + list(detect.get("unless") or [])
+        except (KeyError, TypeError, AttributeError) as error:
+            raise CaseguardError(f"{where} ({entry['id']}): a detect pattern is malformed ({error!r}): "
+                                 f"each is a string or a mapping with `pattern:`, and `{{{{name}}}}` "
+                                 f"must be one of `words:`") from None
+        for pattern in expanded:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise CaseguardError(f"{where} ({entry['id']}): bad regular expression "
+                                     f"{pattern!r} in detect: {error}") from None
         rules.append(Rule(
             id=entry["id"], severity=entry["severity"], summary=str(entry["summary"]).strip(),
             message=str(entry["message"]).strip(), explain=str(entry["explain"]).strip(),
