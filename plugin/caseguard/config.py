@@ -37,8 +37,12 @@ class CaseguardConfig(base.Config):
     """The practice's own names, people, city, address, phone and email: never client identifiers.
     An entry that starts with `re:` is a regular expression that must match the whole text."""
 
-    reviewers = c.ListOfItems(c.Type(str), default=[])
-    """The people whose approval (`caseguard approve`) counts."""
+    reviewers = c.ListOfItems(c.Type((str, dict)), default=[])
+    """The people whose approval (`caseguard approve`) counts: a name, or `{name: …, key: "ssh-ed25519 …"}`
+    (or `{name: …, principal: …}` with `allowed_signers`) when their approvals must be signed."""
+
+    allowed_signers = c.Type(str, default="")
+    """An OpenSSH allowed_signers file (relative to mkdocs.yml) holding reviewers' public keys."""
 
     require_review = c.Choice(("none", "case_studies", "all"), default="case_studies")
     """Which posts need a valid review before they are published."""
@@ -100,6 +104,11 @@ def validate(raw: dict | None, where: str) -> dict:
         raise CaseguardError(f"{where}: caseguard configuration: {'; '.join(problems)} "
                              f"(the keys caseguard knows are: {known})")
     options = dict(schema)
+    for entry in options["reviewers"]:
+        if isinstance(entry, dict) and (not isinstance(entry.get("name"), str)
+                                        or set(entry) - {"name", "key", "principal"}):
+            raise CaseguardError(f"{where}: caseguard configuration: 'reviewers': each reviewer is a name, or "
+                                 f"a mapping with `name` and `key` (an SSH public key) or `principal`")
     for rule_id in options["severity"]:
         if not re.fullmatch(r"[a-z-]+(/[a-z0-9-]+)?", rule_id):
             raise CaseguardError(f"{where}: caseguard configuration: 'severity': '{rule_id}' is not "

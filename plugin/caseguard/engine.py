@@ -52,6 +52,8 @@ class Engine:
                 raise CaseguardError(f"{settings.config_file or 'configuration'}: 'severity' names "
                                      f"'{rule_id}', which is not a rule; `caseguard rules` lists them")
         self.today = today or dt.date.today()
+        self.reviewers = review.reviewers_from(settings.reviewers)
+        self.allowed_signers = os.path.join(settings.root, settings.allowed_signers) if settings.allowed_signers else None
         self.identifiers = IdentifierCheck(self.ruleset, settings)
         self.cache = cache.Cache(settings.root, settings.cache)
         self._model_name = None
@@ -136,7 +138,7 @@ class Engine:
             raw.append((rule_id, start, end, "front matter" if rule_id != "consent/undeclared-case-study"
                         else "a sentence that points at one specific client", detail))
         review_problems, approval = review.check(post, context.case_study, self.settings.require_review,
-                                                 self.settings.reviewers)
+                                                 self.reviewers, self.allowed_signers)
         for rule_id, key_path, detail in review_problems:
             start = post.key_offset(*key_path) if key_path else 0
             raw.append((rule_id, start, _line_end(post.text, start), "front matter", detail))
@@ -165,6 +167,7 @@ class Engine:
             "case_study": context.case_study,
             "basis": _basis(post.meta) if context.case_study else None,
             "review": approval,
+            "review_state": _review_state(approval, review_problems),
             "blocked": any(f.severity == "error" for f in result.findings),
         }
         return result
@@ -192,6 +195,18 @@ def _code_digest() -> str:
             with open(os.path.join(root, name), "rb") as handle:
                 digest.update(handle.read())
     return digest.hexdigest()
+
+
+def _review_state(approval, problems) -> str:
+    """approved, stale, missing, invalid (signature, reviewer, malformed) or not required."""
+    if approval:
+        return "approved"
+    rules = {rule for rule, _key, _detail in problems}
+    if "review/stale" in rules:
+        return "stale"
+    if "review/missing" in rules:
+        return "missing"
+    return "invalid" if rules else "not required"
 
 
 def _basis(meta: dict) -> str | None:

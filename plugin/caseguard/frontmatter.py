@@ -76,8 +76,8 @@ def parse(text: str, path: str) -> FrontMatter:
     except (yaml.YAMLError, ValueError, TypeError) as error:
         detail = " ".join(str(error).split())
         raise CaseguardError(f"{path}:{first_line}: front matter is not valid YAML ({detail})") from None
-    if data is None:
-        data = {}
+    if node is None:  # only comments, or nothing, between the --- lines
+        return FrontMatter({}, start, body_start, {}, [])
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise CaseguardError(
             f"{path}:{first_line}: front matter must be a mapping of `key: value` lines, "

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from dataclasses import dataclass
 
+from . import signature
 from .post import Post
 
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#][^:\n]*:", re.M)
@@ -40,18 +42,31 @@ def digest(post: Post) -> str:
     return "sha256:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Reviewer:
+    name: str
+    key: str | None = None  # an OpenSSH public key: approvals must carry its signature
+    principal: str | None = None  # or the reviewer's principal in the site's allowed_signers file
+
+
+def reviewers_from(entries: list) -> list[Reviewer]:
+    return [Reviewer(e) if isinstance(e, str) else Reviewer(e["name"], e.get("key"), e.get("principal"))
+            for e in entries]
+
+
 def person_key(name: str) -> str:
     """A reviewer's name without titles and credentials: "Dr. Maya Chen, PsyD" -> "maya chen"."""
     words = re.findall(r"[\w'-]+", name.casefold())
     return " ".join(w for w in words if w.replace(".", "") not in _CREDENTIALS)
 
 
-def known_reviewer(name: str, reviewers: list[str]) -> bool:
+def find_reviewer(name: str, reviewers: list[Reviewer]) -> Reviewer | None:
     key = person_key(name)
-    return bool(key) and any(person_key(r) == key for r in reviewers if person_key(r))
+    return next((r for r in reviewers if key and person_key(r.name) == key), None)
 
 
-def check(post: Post, case_study: bool, require: str, reviewers: list[str]) -> tuple[list[tuple], dict | None]:
+def check(post: Post, case_study: bool, require: str, reviewers: list[Reviewer],
+          allowed_signers: str | None = None) -> tuple[list[tuple], dict | None]:
     """Review problems as (rule, key path, detail), and the review when it is valid."""
     review = post.meta.get("review")
     required = require == "all" or (require == "case_studies" and case_study)
@@ -67,10 +82,19 @@ def check(post: Post, case_study: bool, require: str, reviewers: list[str]) -> t
         missing = [k for k, v in (("reviewer", reviewer), ("approved", approved), ("digest", recorded)) if not v]
         detail = f"missing {', '.join(missing)}" if missing else "a field has the wrong type"
         return [("review/invalid", ("review",), f"{detail}; run `caseguard approve` to write the block")], None
-    if not known_reviewer(reviewer, reviewers):
+    known = find_reviewer(reviewer, reviewers)
+    if known is None:
         problems.append(("review/unknown-reviewer", ("review", "reviewer"), reviewer))
     if recorded.strip() != digest(post):
         problems.append(("review/stale", ("review", "digest"), ""))
+    elif known is not None and (known.key or known.principal):
+        signed = review.get("signature")
+        if not isinstance(signed, str) or not signed.strip():
+            problems.append(("review/signature", ("review",), f"{known.name}'s approvals must be signed; "
+                             f"run `caseguard approve {post.path} --reviewer \"{known.name}\" --sign-key KEY`"))
+        elif not signature.verify(recorded.strip(), signed, known.key, allowed_signers, known.principal):
+            problems.append(("review/signature", ("review", "signature"),
+                             f"the signature is not {known.name}'s, or it was made for other text"))
     if problems:
         return problems, None
     return [], {"reviewer": reviewer, "approved": str(approved)}
