@@ -51,7 +51,9 @@ def check_text(text: str, options: dict | None = None, path: str = "blog/posts/e
 
 
 def run_cli(*args: str, cwd: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    """The CLI as on a developer's terminal: `CI` is dropped (CI runs mask identifiers) unless
+    `env` sets it."""
+    full_env = {**{k: v for k, v in os.environ.items() if k != "CI"}, "NO_COLOR": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "caseguard.cli", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=300)
 

@@ -81,10 +81,11 @@ def check(paths, config_file, output, changed_since, show_matches):
                 except OSError:
                     lines_cache[path] = []
             lines = lines_cache[path]
-            line = lines[number - 1] if 0 < number <= len(lines) else ""
-            return masker.line(line) if masker else line
+            return lines[number - 1] if 0 < number <= len(lines) else ""
 
-        for line in text.render(report, read_line):
+        # Masked, the post's own lines are not shown at all: beside a hidden name they can hold
+        # an identifier that no rule caught.
+        for line in text.render(report, (lambda path, number: None) if masker else read_line):
             click.echo(line, color=_color())
     sys.exit(1 if report.blocked else 0)
 

@@ -4,7 +4,8 @@ The logs, annotations, job summaries and code-scanning alerts of a public reposi
 so the CI formats (github, sarif, the step summary) and every format run with `CI` set show an
 identifier as `[hidden: 5 chars]`. No letter of it is kept: in a small practice an initial and a
 length can be enough to recognise a client, and the finding's line and columns already point at
-the text. `--show-matches` turns this off for someone reading their own terminal.
+the text. Masked, the text format shows no line of the post either: beside a hidden name, a line
+can hold an identifier that no rule caught. `--show-matches` turns all this off.
 """
 
 from __future__ import annotations
@@ -43,27 +44,16 @@ class Masker:
                     texts.update(w for w in words if len(w) >= 3)
         texts.discard("")
         # Longest first, so "Dana Whitfield" is hidden whole rather than as "[hidden] Whitfield".
-        ordered = sorted(texts, key=len, reverse=True)
-        alternatives = [r"\s+".join(re.escape(word) for word in text.split()) for text in ordered]
-        # In messages, whole words only: an initial "D." must not eat the d of every "date".
-        self._words = _compile([rf"(?<!\w){a}(?!\w)" for a in alternatives])
-        # In a source line, a name is hidden inside a longer word too ("Tylers"), unless it is so
-        # short that every other word would lose letters.
-        self._anywhere = _compile([a if len(t) >= 3 else rf"(?<!\w){a}(?!\w)"
-                                   for a, t in zip(alternatives, ordered)])
+        # Whole words only: an initial "D." must not eat the d of every "date" in a message.
+        alternatives = [r"(?<!\w)" + r"\s+".join(re.escape(word) for word in text.split()) + r"(?!\w)"
+                        for text in sorted(texts, key=len, reverse=True)]
+        self._pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
     def text(self, value: str) -> str:
         """`value` with each identifier replaced by a placeholder that keeps only its length."""
-        if self._words is None or not value:
+        if self._pattern is None or not value:
             return value
-        return self._words.sub(lambda m: placeholder(m.group()), value)
-
-    def line(self, value: str) -> str:
-        """A source line with each identifier starred out character for character, so the columns
-        of an underline still point at the right place."""
-        if self._anywhere is None or not value:
-            return value
-        return self._anywhere.sub(lambda m: re.sub(r"\S", "*", m.group()), value)
+        return self._pattern.sub(lambda m: placeholder(m.group()), value)
 
     def finding(self, finding: Finding) -> Finding:
         return dataclasses.replace(finding, match=self.text(finding.match), message=self.text(finding.message),
@@ -73,6 +63,3 @@ class Masker:
         """A copy of the report whose findings carry no identifier's text."""
         return dataclasses.replace(report, findings=[self.finding(f) for f in report.findings])
 
-
-def _compile(alternatives: list[str]) -> re.Pattern | None:
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None

@@ -23,17 +23,12 @@ def escape_property(text: str) -> str:
 
 def annotation(finding: Finding, path: str) -> str:
     """One workflow command; `path` is relative to the repository's root, as GitHub resolves it."""
-    properties = {
-        "file": path,
-        "line": finding.line,
-        "endLine": finding.end_line,
-        "title": f"caseguard {finding.rule}",
-    }
+    properties = {"file": path, "line": finding.line, "endLine": finding.end_line}
     # Columns only mean something on a single line; endColumn is exclusive here as in caseguard's
     # findings, the convention other linters' annotations follow.
     if finding.end_line == finding.line:
-        properties["col"] = finding.column
-        properties["endColumn"] = finding.end_column
+        properties.update(col=finding.column, endColumn=finding.end_column)
+    properties["title"] = f"caseguard {finding.rule}"
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     # The log shows only the message, so it carries the location as well.
     message = f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"

@@ -21,7 +21,8 @@ def _source(line_text: str, finding: Finding) -> list[str]:
 
 
 def render(report: Report, read_line) -> list[str]:
-    """Lines to print; `read_line(path, n)` returns line n of a file (or "")."""
+    """Lines to print; `read_line(path, n)` returns line n of a file ("" when there is none),
+    or None to show no source lines at all."""
     out: list[str] = []
     ordered = report.errors + report.warnings
     for _severity, group in groupby(ordered, key=lambda f: f.severity):
@@ -32,7 +33,9 @@ def render(report: Report, read_line) -> list[str]:
                         + click.style(f.severity, **_STYLE[f.severity]) + " "
                         + click.style(f.rule, bold=True) + " " + f.message)
                 out.append(head)
-                out.extend(_source(read_line(f.path, f.line), f))
+                line_text = read_line(f.path, f.line)
+                if line_text is not None:
+                    out.extend(_source(line_text, f))
             out.append("")
     summary = report.summary()
     verdict = click.style("blocked", fg="red", bold=True) if report.blocked else click.style("ok", fg="green", bold=True)
