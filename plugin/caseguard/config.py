@@ -20,6 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from .findings import CaseguardError
+from .profiles import PROFILES
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -49,6 +50,10 @@ class CaseguardConfig(base.Config):
 
     severity = c.DictOfItems(c.Choice(("error", "warning", "off")), default={})
     """Per-rule severity, e.g. `{advice/diagnosis: error}`; `off` disables a rule."""
+
+    profile = c.Optional(c.Choice(PROFILES))
+    """The professional code the site follows (apa, aca, nasw, aamft): sets the severities that
+    code implies, e.g. `aca` makes client review of a case study's text an error. `severity:` wins."""
 
     rules = c.ListOfItems(c.Type(str), default=[])
     """Extra rule packs of the site's own: YAML files or folders, relative to mkdocs.yml."""

@@ -68,6 +68,27 @@ def consent_problem(consent, today: dt.date) -> tuple[str, tuple] | None:
             return "consent/invalid", (
                 f"`obtained: {when.isoformat()}` is in the future; consent counts once it is "
                 f"signed, so publish after that date", ("consent", "obtained"))
+    return _withdrawn(consent, today)
+
+
+def _withdrawn(consent: dict, today: dt.date) -> tuple[str, tuple] | None:
+    """A revoked or expired consent is no consent: an authorization has an expiry and can be
+    revoked (45 CFR 164.508(c)(1)(v), (c)(2))."""
+    revoked = consent.get("revoked")
+    if revoked is not None and revoked is not False:
+        return "consent/invalid", (
+            "the client revoked this consent (`revoked`): take the post down, or rewrite it as a "
+            "composite or a thorough disguise", ("consent", "revoked"))
+    if consent.get("expires") is not None:
+        expires = _date(consent["expires"])
+        if expires is None:
+            return "consent/invalid", (
+                f"`expires: {consent['expires']}` is not a real date; write it as YYYY-MM-DD",
+                ("consent", "expires"))
+        if expires < today:
+            return "consent/invalid", (
+                f"this consent expired on {expires.isoformat()}: ask the client for a new one "
+                f"(and a new `obtained:` and `expires:`), or take the post down", ("consent", "expires"))
     return None
 
 

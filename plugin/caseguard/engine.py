@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import __version__, cache, consent, language, phrases, post as post_module, review
+from . import __version__, attestation, cache, consent, language, phrases, post as post_module, profiles, review
 from .config import Settings
 from .context import PostContext
 from .findings import CaseguardError, Excuse, Finding, Report
@@ -51,6 +51,7 @@ class Engine:
             if rule_id not in self.ruleset and not any(r.startswith(rule_id + "/") for r in self.ruleset.rules):
                 raise CaseguardError(f"{settings.config_file or 'configuration'}: 'severity' names "
                                      f"'{rule_id}', which is not a rule; `caseguard rules` lists them")
+        self.profile = profiles.defaults(settings.options.get("profile"))
         self.today = today or dt.date.today()
         self.reviewers = review.reviewers_from(settings.reviewers)
         self.allowed_signers = os.path.join(settings.root, settings.allowed_signers) if settings.allowed_signers else None
@@ -137,6 +138,8 @@ class Engine:
         for rule_id, start, end, detail in consent.check(post, context, self.today):
             raw.append((rule_id, start, end, "front matter" if rule_id != "consent/undeclared-case-study"
                         else "a sentence that points at one specific client", detail))
+        for rule_id, start, end, detail in attestation.check(post, context, self.ruleset, self.today):
+            raw.append((rule_id, start, end, "front matter", detail))
         review_problems, approval = review.check(post, context.case_study, self.settings.require_review,
                                                  self.reviewers, self.allowed_signers)
         for rule_id, key_path, detail in review_problems:
@@ -175,7 +178,8 @@ class Engine:
     def _severity(self, rule_id: str) -> str:
         overrides = self.settings.severity
         family = rule_id.split("/", 1)[0]
-        return overrides.get(rule_id) or overrides.get(family) or self.ruleset[rule_id].severity
+        return (overrides.get(rule_id) or overrides.get(family) or self.profile.get(rule_id)
+                or self.ruleset[rule_id].severity)
 
     def _message(self, rule_id: str, post: Post, start: int, match: str, detail: str) -> str:
         where = next((s.where for s in post.segments

@@ -15,7 +15,8 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 # Keys whose strings a reader never sees as prose, or that caseguard itself owns.
 NOT_PUBLISHED = {"date", "consent", "review", "caseguard", "authors", "template", "hide", "draft",
-                 "pin", "readtime", "status", "search", "comments", "case_study", "media"}
+                 "pin", "readtime", "status", "search", "comments", "case_study", "media",
+                 "disguise", "composite", "sponsored"}
 
 
 class _Loader(yaml.SafeLoader):
