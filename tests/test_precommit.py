@@ -145,3 +145,17 @@ def test_installed_hook_refuses_the_commit_then_accepts_the_fixed_post(hook_repo
     accepted = git("commit", "-m", "a new story", cwd=blog, env=env, check=False)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert git("rev-parse", "HEAD", cwd=blog).stdout != head
+
+
+def test_the_cache_of_findings_is_never_offered_to_git(blog):
+    # The hook runs in the blog's repository, and the cache keeps what it found there: names.
+    config = yaml.safe_load((blog / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])
+    config["plugins"][0]["caseguard"]["cache"] = True
+    (blog / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    post = write(blog, "story.md", STORY, LEAK)
+    done = subprocess.run([sys.executable, "-m", "caseguard.cli", "check", post], cwd=blog, env=environment(),
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert any((blog / ".cache" / "caseguard").rglob("*.json"))  # the cache was written
+    untracked = git("status", "--porcelain", "--untracked-files=all", cwd=blog).stdout
+    assert ".cache" not in untracked and post in untracked

@@ -41,9 +41,19 @@ class Cache:
         path = self._file(entry)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            _ignored_by_git(self.folder)
             handle, temp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump(result, out)
             os.replace(temp, path)
         except OSError:
             pass  # a read-only checkout still gets a correct (uncached) result
+
+
+def _ignored_by_git(folder: str):
+    """Results hold the identifiers they found, and the cache lives in the blog's repository, where
+    a `git add .` would publish them (the hook checks Markdown, not JSON): tell git to leave it."""
+    marker = os.path.join(folder, ".gitignore")
+    if not os.path.exists(marker):
+        with open(marker, "w", encoding="utf-8") as handle:
+            handle.write("# Written by caseguard: its cache holds what it found in unpublished posts.\n*\n")
