@@ -83,7 +83,8 @@ def main():
         for label in entry.get("identifiers") or []:
             line_text = lines[label["line"] - 1]
             label_spans.append((label, label["line"], spans(line_text, label["text"])))
-        identifier_findings = [f for f in post_findings if f["rule"].startswith("identifier/")]
+        # Identifier errors only: identifier/quasi is an advisory warning.
+        identifier_findings = [f for f in post_findings if f["rule"].startswith("identifier/") and f["severity"] == "error"]
         for label, line, places in label_spans:
             total_labels += 1
             kinds_total[label["kind"]] += 1

@@ -21,7 +21,7 @@ DANA = "blog/2026/03/09/dana-and-the-bridge/index.html"
 def build(site, *args):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), *args],
-                          capture_output=True, text=True, env=env, timeout=300)
+                          capture_output=True, text=True, env=env, timeout=300, cwd=site)
 
 
 def tree_digest(folder) -> dict:
@@ -162,3 +162,25 @@ def test_serve_shows_a_panel_instead_of_stopping(example, tmp_path):
         config.plugins.on_shutdown()
     page = (tmp_path / "served" / "blog" / "2026" / "06" / "01" / "a-hard-year" / "index.html").read_text()
     assert 'class="cg-blocked"' in page and "identifier/person-name" in page and "Tyler" in page
+
+
+def test_a_name_that_only_a_snippet_brings_in_is_blocked_and_the_old_site_kept(example):
+    assert build(example).returncode == 0
+    before = tree_digest(example / "site")
+    config = example / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - md_in_html\n", "  - md_in_html\n  - pymdownx.snippets:\n      base_path: [snippets]\n"))
+    (example / "snippets").mkdir()
+    (example / "snippets" / "story.md").write_text(
+        "In session last week, my client Jennifer Alvarez called from 828-555-0193.\n")
+    post = example / "docs" / "blog" / "posts" / "tips.md"
+    post.write_text(make_post({"title": "Tips", "date": dt.date(2026, 6, 1), "authors": ["maya"]},
+                              "Some general advice.\n\n--8<-- \"story.md\"\n"))
+    done = build(example)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0, out
+    assert "blog/posts/tips.md (rendered page) identifier/person-name" in out
+    assert "included from story.md" in out and "identifier/phone" in out
+    assert "Traceback" not in out
+    assert tree_digest(example / "site") == before
+    assert not (example / "site.caseguard-previous").exists()

@@ -8,7 +8,6 @@ import html
 import json
 import re
 
-from .findings import Finding
 
 BASIS_WORDS = {
     "written": "Shared with the client's written consent",
@@ -66,11 +65,9 @@ def insert_head(page_html: str, snippet: str) -> str:
     return page_html[:m.start()] + snippet + "\n" + page_html[m.start():] if m else page_html
 
 
-def blocked_panel(findings: list[Finding]) -> str:
+def blocked_panel(problems: list[str]) -> str:
     """A panel for `mkdocs serve`: this post would stop `mkdocs build`, and why."""
-    items = "".join(
-        f'<li><code>{html.escape(f.rule)}</code> line {f.line}, column {f.column}: '
-        f'{html.escape(f.message)}</li>' for f in findings)
+    items = "".join(f"<li>{html.escape(problem.removeprefix('caseguard: '))}</li>" for problem in problems)
     return (f'<div class="cg-blocked" role="alert" data-search-exclude><p class="cg-blocked__title">'
             f'caseguard: this post would not be published. <code>mkdocs build</code> stops on '
-            f'{len(findings)} problem(s):</p><ul>{items}</ul></div>')
+            f'{len(problems)} problem(s):</p><ul>{items}</ul></div>')

@@ -183,6 +183,7 @@ class IdentifierCheck:
         self.first_names = {w.casefold() for w in word_list("first-names")} - self.common_words - _FUNCTION_WORDS
         self.surnames = {w.casefold() for w in word_list("surnames")} - _FUNCTION_WORDS
         self.words = frozenset(word_list("english-words"))
+        self.name_words = frozenset(word_list("name-words"))  # words that are also names
         self.site_allow = AllowList(list(settings.allow) + list(settings.site_allow)
                                     + list(word_list("public-lines")) + list(settings.crisis_lines))
         self.own_hosts, self.own_urls, self.own_handles = set(), [], set()
@@ -508,6 +509,8 @@ class IdentifierCheck:
             if len(tokens) > 1 and not names and all(self.is_word(t) for t in tokens if len(t) > 1):
                 return "common words, not a name"
         before, after = view[max(0, a - 60):a], view[b:b + 80]
+        if _CLIENT_BEFORE.search(before):
+            return None  # "my client Jennifer Alvarez": whatever follows, a client
         after_coauthors = re.sub(r"^(?:(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)+",
                                  "", after)
         before_coauthors = re.sub(r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s*and|,|\s+and|\s*&)\s*)+$",
@@ -597,7 +600,7 @@ class IdentifierCheck:
                     if not self._client_fact(context, a, post, names):
                         continue
                 elif not (any(sentence and sentence.start <= n.start < sentence.end for n in names) or (
-                        _SINGULAR_PERSON.search(_sentence_text(context, a)) and _CLIENT_NOUN.search(nearby))):
+                        _SINGULAR_PERSON.search(_sentence_text(context, a)) and _CLIENT_NOUN.search(paragraph))):
                     continue  # outside a client's story: only a private person's employer
                 found.append(Hit("person-name", a, b, "language model: an organisation that employs or "
                                  "schools the client (employers' names are identifiers)"))
@@ -644,7 +647,8 @@ class IdentifierCheck:
                 position = 0
                 for index, part in enumerate(parts[:-1]):
                     first, last = part.casefold(), parts[index + 1].casefold()
-                    if first in self.first_names and last in self.surnames:
+                    # A file name or URL has no capitals to go by: the surname must not be a word.
+                    if first in self.first_names and last in self.surnames and last not in self.name_words:
                         a = offset + m.start() + position
                         b = a + len(part) + 1 + len(parts[index + 1])
                         if _plain(post.text[a:b]) not in self.public_figures:
@@ -718,6 +722,7 @@ def _client_voice(post: Post, sentence: Sentence) -> bool:
     return segment is not None and segment.where == "blockquote"
 
 
+_CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?:'s|’s)\s+(?!(?:disease|syndrome|law|razor|principle|"
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[a-z]")
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
@@ -733,7 +738,7 @@ _PERSON_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:said|says|told|tells|asked|asks
                            r"brought|made|kept|gave|spent|tried|learned|worked|lives|lived|grew|moved|remembers|"
                            r"remembered|struggled|would|will|can|could|did|does)\b")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
-_AT_ORGANISATION = re.compile(r"\b(?:at|for|with|from|joined|left|quit)\s+(?:the\s+)?$", re.I)
+_AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", re.I)
 _SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
 _PLACE_ANCHOR = re.compile(
     r"\b(?:her family|his family|the family|[\w-]+-year-old|teen|teenager|kid|dad|mom|"

@@ -7,7 +7,9 @@ either stops the build (before MkDocs empties `site_dir`) or decorates the writt
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
+import shutil
 from importlib.resources import files as package_files
 
 import yaml
@@ -15,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
 
-from . import badge, config, frontmatter
+from . import badge, config, frontmatter, rendered
 from .engine import Engine
 from .findings import CaseguardError, Report
 
@@ -31,7 +33,10 @@ class CaseguardPlugin(BasePlugin[config.CaseguardConfig]):
         self.engine: Engine | None = None
         self.engine_key = None
         self.serving = False
+        self.dirty = False
         self.report = Report()
+        self.rendered: list[rendered.RenderedLeak] = []
+        self.previous_site: str | None = None
 
     def load_config(self, options, config_file_path=None):
         # An unknown option is a mistake a clinician must see, not a warning to scroll past.
@@ -43,6 +48,7 @@ class CaseguardPlugin(BasePlugin[config.CaseguardConfig]):
     # on_startup), so the language model is loaded once per session.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, mkdocs_config):
         if not self.config.enabled:
@@ -68,14 +74,16 @@ class CaseguardPlugin(BasePlugin[config.CaseguardConfig]):
         except CaseguardError as error:
             raise PluginError("caseguard: " + str(error).replace("\n", "\ncaseguard: ")) from None
         for finding in self.report.warnings:
-            log.warning(_line(finding))
+            log.warning(_line(finding).removeprefix("caseguard: "))  # the plugin logger adds the prefix
+        self.rendered = []
         if not self.report.blocked:
+            self._keep_previous_site(config)
             return
         lines = [_line(f) for f in self.report.errors]
         if self.serving:
             # In serve, the page itself shows the panel; a raise here would hang the browser.
             for line in lines:
-                log.error(line)
+                log.error(line.removeprefix("caseguard: "))
             return
         summary = self.report.summary()
         raise PluginError(
@@ -89,12 +97,57 @@ class CaseguardPlugin(BasePlugin[config.CaseguardConfig]):
             files.append(File.generated(config, CSS_PATH, content=css))
         return files
 
+    # Late, so that snippets, includes and macros have all been expanded into the page.
+    @event_priority(-90)
     def on_page_content(self, html, *, page, config, files):
-        if self.config.enabled and self.serving:
-            blocked = [f for f in self.report.errors if f.path == page.file.src_uri]
+        if not self.config.enabled:
+            return html
+        leaks = []
+        if page.file.src_uri in self.report.statuses and not _is_listing(page):
+            leaks = rendered.leaks(self.engine, page.file.abs_src_path, page.file.src_uri, html, _include_dirs(config))
+            self.rendered.extend(leaks)
+        if self.serving:
+            blocked = [_line(f) for f in self.report.errors if f.path == page.file.src_uri]
+            blocked += [_rendered_line(leak) for leak in leaks]
             if blocked:
                 return badge.blocked_panel(blocked) + html
         return html
+
+    def on_env(self, env, *, config, files):
+        if self.config.enabled and self.rendered and not self.serving:
+            raise PluginError(
+                f"caseguard: not published: {len(self.rendered)} identifier(s) appear only in the "
+                f"rendered pages:\n" + "\n".join(_rendered_line(leak) for leak in self.rendered)
+                + "\ncaseguard: remove them from the included files, or stop including them")
+        return env
+
+    # A rendered-page leak is found after MkDocs has emptied site_dir: the previous site is kept
+    # aside until the build succeeds, and put back when it fails.
+    def _keep_previous_site(self, config):
+        self.previous_site = None
+        site_dir = config.site_dir
+        if self.serving or self.dirty or not os.path.isdir(site_dir) or not os.listdir(site_dir):
+            return
+        if os.path.commonpath([os.path.abspath(site_dir), os.path.abspath(config.docs_dir)]) == os.path.abspath(site_dir):
+            return  # a site_dir that holds the docs is never moved
+        aside = site_dir.rstrip(os.sep) + ".caseguard-previous"
+        if os.path.exists(aside):
+            shutil.rmtree(aside)
+        os.rename(site_dir, aside)
+        os.makedirs(site_dir)
+        self.previous_site = aside
+
+    def on_post_build(self, *, config):
+        if self.previous_site and os.path.isdir(self.previous_site):
+            shutil.rmtree(self.previous_site, ignore_errors=True)
+        self.previous_site = None
+
+    def on_build_error(self, *, error):
+        if self.previous_site and os.path.isdir(self.previous_site):
+            site_dir = self.previous_site.removesuffix(".caseguard-previous")
+            shutil.rmtree(site_dir, ignore_errors=True)
+            os.rename(self.previous_site, site_dir)
+        self.previous_site = None
 
     # After the search plugins have indexed the page, so the badge is never in the index, and
     # only on the post's own page: Material renders listing excerpts from the Markdown.
@@ -141,6 +194,23 @@ class CaseguardPlugin(BasePlugin[config.CaseguardConfig]):
                     merged = frontmatter.merged(merged, meta)
                 inherited[file.src_uri] = merged
         return pages, inherited
+
+
+def _rendered_line(leak) -> str:
+    return f"caseguard: {leak.path} (rendered page) {leak.rule} \"{leak.match}\" — {leak.origin}: {leak.message}"
+
+
+def _include_dirs(config) -> list[str]:
+    """Where included files are looked up: pymdownx.snippets' base paths, the docs, the site."""
+    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    base = (config.mdx_configs.get("pymdownx.snippets") or {}).get("base_path") or []
+    base = [base] if isinstance(base, str) else list(base)
+    return [os.path.join(root, b) for b in base] + [config.docs_dir, root, os.getcwd()]
+
+
+def _is_listing(page) -> bool:
+    """Material's blog index, archive and category pages show excerpts of other posts."""
+    return any(cls.__name__ == "View" for cls in type(page).__mro__)
 
 
 def _line(finding) -> str:
