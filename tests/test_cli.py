@@ -32,7 +32,7 @@ def test_leaking_post_exits_1_with_the_json_contract(site):
     done = run_cli("check", "docs", "--format", "json", cwd=site)
     assert done.returncode == 1, done.stderr
     data = json.loads(done.stdout)
-    [finding] = data["findings"]
+    [finding] = [f for f in data["findings"] if f["severity"] == "error"]
     assert set(finding) >= {"path", "rule", "severity", "line", "column", "end_line", "end_column", "match", "message"}
     assert finding["rule"] == "identifier/person-name" and finding["match"] == "Tyler"
     line = post.read_text().split("\n")[finding["line"] - 1]
@@ -55,7 +55,7 @@ def test_case_study_without_consent_is_blocked_with_the_fix(site):
     write(site, "story.md", {"title": "x", "date": "2026-01-05", "case_study": True}, "A composite story.")
     done = run_cli("check", "docs", "--format", "json", cwd=site)
     assert done.returncode == 1
-    [finding] = json.loads(done.stdout)["findings"]
+    [finding] = [f for f in json.loads(done.stdout)["findings"] if f["severity"] == "error"]
     assert finding["rule"] == "consent/missing" and "basis" in finding["message"]
 
 

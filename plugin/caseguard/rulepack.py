@@ -19,6 +19,8 @@ import yaml
 from . import phrases
 from .findings import SEVERITIES, CaseguardError
 
+# libyaml's loader when PyYAML has it: the packs and word lists load several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 REQUIRED = ("id", "severity", "summary", "message", "explain", "source", "examples")
 KNOWN = set(REQUIRED) | {"fix", "detect", "example_front_matter"}
 DETECTORS = ("phrases", "absent")  # the generic detectors a pack may use; others are built in
@@ -70,7 +72,7 @@ def _load_pack(path: str, display: str) -> tuple[list[Rule], bytes]:
         raise CaseguardError(f"{display}: cannot read the rule pack ({error.strerror}): "
                              f"check the `rules:` entry in the configuration") from None
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         line = (error.problem_mark.line + 1) if error.problem_mark else 1
         raise CaseguardError(f"{display}:{line}: the rule pack is not valid YAML ({error.problem})") from None
@@ -155,7 +157,7 @@ def word_list(name: str) -> tuple[str, ...]:
         with open(text_file, encoding="utf-8") as handle:
             return tuple(line.strip() for line in handle if line.strip() and not line.startswith("#"))
     with open(os.path.join(folder, f"{name}.yml"), encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = yaml.load(handle, Loader=_LOADER)
     return tuple(str(entry) for entry in data["entries"])
 
 
