@@ -9,7 +9,7 @@ Both can be limited with `scope: case_studies`, `scope: narrative` (a post that 
 client's story) or `scope: client` (a sentence about the client, in such a post).
 
 A pattern is a regular expression (case-insensitive), or a mapping that gives it a `label` (shown
-in the report's "why") and its own conditions:
+in the finding's "why", and as `{detail}` in the rule's message) and its own conditions:
 - `unless`: skip the match when one of these matches its sentence (added to the rule's `unless`);
 - `unless_before`: ... when one of these matches the sentence up to the match ("if you have");
 - `near`: keep the match only when one of these occurs within `window` sentences of it
