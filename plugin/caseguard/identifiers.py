@@ -273,8 +273,8 @@ class IdentifierCheck:
             return view[a:b if b >= 0 else len(view)]
 
         def author_only(offset):
-            sentence = context.sentence_at(offset)
-            return sentence is not None and sentence.about_author_only and not context.cue_in(sentence)
+            """The author's own number ("my license number is ...")."""
+            return bool(re.search(r"\b(?:my|our)\b[^.\n]{0,40}$", view[max(0, offset - 40):offset]))
 
         for _m, a, b in each(self.ssn_patterns):
             if _valid_ssn(view[a:b]):
@@ -285,6 +285,9 @@ class IdentifierCheck:
                                     ("vehicle", self.vehicle_patterns, "a licence plate or VIN"),
                                     ("device", self.device_patterns, "a serial number, IMEI or MAC address")):
             for _m, a, b in each(patterns):
+                value = view[a:b]
+                if not (re.search(r"\d", value) and (kind != "vehicle" or re.search(r"[A-Z]", value))):
+                    continue  # "tag photos" is not a plate
                 if not author_only(a):
                     hits.append(Hit(kind, a, b, f"pattern: {why}"))
         for _m, a, b in each(self.ip_patterns):
@@ -353,7 +356,7 @@ class IdentifierCheck:
         if context.narrative:
             for pattern in self.place_patterns + [self.exit_pattern]:
                 for _m, a, b in each([pattern]):
-                    if self._client_fact(context, a, post) and _plain(view[a:b]) not in self.regions:
+                    if self._story_fact(context, a, post) and _plain(view[a:b]) not in self.regions:
                         hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
 
     def _story_fact(self, context: PostContext, offset: int, post: Post) -> bool:
@@ -398,7 +401,8 @@ class IdentifierCheck:
         name that something marks as a private person's (a relative, a title, a family, a
         contact link, a first name on its own)."""
         narrative = context.narrative
-        self._invented = _invented_names(context)
+        self._invented = _invented_names(context) | _title_names(post.text)
+        about_a_work = self._about_a_work = not narrative and _about_a_work(post.text)
         candidates: list[tuple[int, int, str, str]] = []  # start, end, why, cue kind ("" for the model)
         for kind, pattern in self.name_cues:
             for m in pattern.finditer(view):
@@ -436,11 +440,16 @@ class IdentifierCheck:
             if label != "PERSON":
                 continue
             a, b = _trim_name(view, a, b)
+            first = re.match(r"[\w'’-]+\s+", view[a:b])
+            if first and self.is_word(first.group().strip()) and first.group().strip().casefold() not in self.first_names:
+                a += first.end()  # "Letting Marisol" at the start of a sentence is "Marisol"
             if b <= a:
                 continue
             if narrative:
                 candidates.append((a, b, "language model: a person's name in a client's story", ""))
-            elif _plain(view[a:b]) in self.first_names and not _hypothetical(context, a) and (
+            elif len(view[a:b].split()) > 1 and _CONTACT_NEAR.search(view[b:b + 40]):
+                candidates.append((a, b, "language model: a private person's name next to their contact details", "contact"))
+            elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) and (
                     _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)):
                 # Public figures and authors go by their full names; a first name alone, doing or
                 # saying something, is someone the author knows.
@@ -454,6 +463,7 @@ class IdentifierCheck:
         # A name cleared for a reason that holds wherever it appears (a public figure, a citation)
         # is cleared everywhere in the post; a weaker reason clears only that mention.
         cleared = {_plain(view[a:b]) for (a, b), v in verdicts.items() if v is not None and v in _EVERYWHERE}
+        self._cleared = cleared | self._invented
         found = []
         for a, b, why, cue in candidates:
             if verdicts[(a, b)] is not None or (not cue and _plain(view[a:b]) in cleared):
@@ -493,6 +503,8 @@ class IdentifierCheck:
             return "not capitalised"
         if plain in self._invented:
             return "an invented example person"
+        if self._about_a_work and cue not in ("contact", "form"):
+            return "a character in the book, film or show the post is about"
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens):
             return "not shaped like a name"
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
@@ -651,7 +663,7 @@ class IdentifierCheck:
                     if first in self.first_names and last in self.surnames and last not in self.name_words:
                         a = offset + m.start() + position
                         b = a + len(part) + 1 + len(parts[index + 1])
-                        if _plain(post.text[a:b]) not in self.public_figures:
+                        if _plain(post.text[a:b]) not in self.public_figures | self._cleared:
                             found.append(Hit("person-name", a, b, "a first name and surname in a file name or URL"))
                     position += len(part) + 1
         return found
@@ -699,7 +711,8 @@ class IdentifierCheck:
 
 
 _EVERYWHERE = {"a public figure or cited author", "a cited author or work", "a provider or colleague, named by role",
-               "the author's own family", "a therapy term, place or code", "an invented example person"}
+               "the author's own family", "a therapy term, place or code", "an invented example person",
+               "a character in the book, film or show the post is about"}
 # "Imagine Sarah", "Picture a couple — call them Rafa and Lupe": a name made up for an example.
 _INTRODUCED = re.compile(r"(?i)\b(?:imagine|suppose|picture|pretend|let's say|say|consider|take|meet)\b"
                          r"(?:[^.!?]{0,40}?\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|say))?"
@@ -722,6 +735,7 @@ def _client_voice(post: Post, sentence: Sentence) -> bool:
     return segment is not None and segment.where == "blockquote"
 
 
+_CONTACT_NEAR = re.compile(r"^(?:'s|’s)?\W{0,3}(?:cell|phone|mobile|number|email|e-mail|text|address|home)\b", re.I)
 _CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?:'s|’s)\s+(?!(?:disease|syndrome|law|razor|principle|"
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[a-z]")
@@ -744,7 +758,7 @@ _PLACE_ANCHOR = re.compile(
     r"\b(?:her family|his family|the family|[\w-]+-year-old|teen|teenager|kid|dad|mom|"
     r"mother|father|man|woman|boy|girl|couple|veteran|member|student|widow|widower|client|patient|"
     r"grandmother|grandfather|son|daughter)\b[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
-    r"moving|from|in|near|outside|house|home|apartment|works?|worked|attends?|attended|school)\b"
+    r"moving|from|in|near|at|outside|house|home|apartment|works?|worked|attends?|attended|school)\b"
     r"[^.!?]{0,20}$", re.I)
 
 
@@ -801,6 +815,26 @@ def _title_case(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     major = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
     return bool(major) and all(w[:1].isupper() for w in major)
+
+
+def _title_names(text: str) -> set[str]:
+    """Names inside an emphasised title (*Eleanor Oliphant Is Completely Fine*): characters."""
+    names = set()
+    for m in _EMPHASIS.finditer(text):
+        if _title_case(m.group(2)) and len(m.group(2).split()) > 1:
+            words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(2)) if w[:1].isupper()]
+            names.update(_plain(w) for w in words)
+            names.add(_plain(" ".join(words[:2])))
+    return names - {""}
+
+
+_WORK_WORDS = re.compile(r"\b(?:novel|book club|character|characters|film|movie|series|episode|season \d|chapter|"
+                         r"protagonist|narrator|author|the show)\b", re.I)
+
+
+def _about_a_work(text: str) -> bool:
+    """A post about a book, film or show, whose first names are its characters."""
+    return len(_WORK_WORDS.findall(text)) >= 3 and any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(text))
 
 
 def _work_context(context: PostContext, offset: int) -> bool:
