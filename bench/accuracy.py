@@ -45,14 +45,9 @@ def spans(line_text: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "..", "tests", "corpus"))
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
-    corpus = os.path.abspath(args.corpus)
-    labels = load_labels(corpus)
-    findings = run_caseguard(corpus)
+def score(corpus: str, labels: dict, findings: list[dict]) -> dict:
+    """Score findings (caseguard's JSON findings, paths relative to the corpus folder) against
+    the labels. bench/presidio_accuracy.py scores Presidio with this too."""
     by_post: dict[str, list] = {}
     for f in findings:
         by_post.setdefault(os.path.normpath(os.path.relpath(os.path.join(corpus, f["path"]), os.path.join(corpus, "docs"))), []).append(f)
@@ -60,6 +55,7 @@ def main():
     correct_docs, clean_posts, clean_false = 0, 0, 0
     true_ids, all_ids, found_labels, total_labels = 0, 0, 0, 0
     kinds_total, kinds_found = Counter(), Counter()
+    finding_kinds, finding_kinds_true = Counter(), Counter()
     misses, false_findings, wrong_docs, rule_misses = [], [], [], []
     rules_expected = rules_found = 0
     for post, entry in labels.items():
@@ -98,23 +94,51 @@ def main():
                 misses.append((post, line, label["kind"], label["text"]))
         for f in identifier_findings:
             all_ids += 1
+            finding_kinds[f["rule"].split("/", 1)[1]] += 1
             if any(f["line"] <= line <= f["end_line"] and any(f["column"] < b and a < f["end_column"] or f["line"] != f["end_line"] for a, b in places)
                    for _label, line, places in label_spans):
                 true_ids += 1
+                finding_kinds_true[f["rule"].split("/", 1)[1]] += 1
             else:
                 false_findings.append((post, f["line"], f["rule"], f["match"]))
         if entry["expect"] == "pass":
             clean_posts += 1
             clean_false += len(errors)
 
-    print(f"posts: {len(labels)} ({clean_posts} clean), labelled identifiers: {total_labels}")
-    print(f"document accuracy:          {correct_docs / len(labels):.3f}")
+    return dict(posts=len(labels), clean_posts=clean_posts, labels=total_labels, correct_docs=correct_docs,
+                found_labels=found_labels, true_ids=true_ids, all_ids=all_ids, clean_false=clean_false,
+                rules_found=rules_found, rules_expected=rules_expected, kinds_total=kinds_total,
+                kinds_found=kinds_found, finding_kinds=finding_kinds, finding_kinds_true=finding_kinds_true,
+                wrong_docs=wrong_docs, rule_misses=rule_misses, misses=misses, false_findings=false_findings,
+                document_accuracy=correct_docs / max(1, len(labels)), recall=found_labels / max(1, total_labels),
+                precision=true_ids / max(1, all_ids), false_per_clean=clean_false / max(1, clean_posts))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "..", "tests", "corpus"))
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    corpus = os.path.abspath(args.corpus)
+    result = score(corpus, load_labels(corpus), run_caseguard(corpus))
+    report(result, args.verbose)
+
+
+def report(result: dict, verbose: bool = False):
+    r = result
+    labels, clean_posts, total_labels = r["posts"], r["clean_posts"], r["labels"]
+    correct_docs, found_labels, true_ids, all_ids = r["correct_docs"], r["found_labels"], r["true_ids"], r["all_ids"]
+    clean_false, rules_found, rules_expected = r["clean_false"], r["rules_found"], r["rules_expected"]
+    kinds_total, kinds_found = r["kinds_total"], r["kinds_found"]
+    wrong_docs, rule_misses, misses, false_findings = r["wrong_docs"], r["rule_misses"], r["misses"], r["false_findings"]
+    print(f"posts: {labels} ({clean_posts} clean), labelled identifiers: {total_labels}")
+    print(f"document accuracy:          {correct_docs / max(1, labels):.3f}")
     print(f"identifier recall:          {found_labels / max(1, total_labels):.3f}")
     print(f"identifier precision:       {true_ids / max(1, all_ids):.3f}")
     print(f"false errors per clean post: {clean_false / max(1, clean_posts):.3f}")
     print(f"labelled rules raised:      {rules_found}/{rules_expected}")
     print("recall per kind:  " + ", ".join(f"{k} {kinds_found[k]}/{n}" for k, n in sorted(kinds_total.items())))
-    if args.verbose:
+    if verbose:
         for post, expect, why in wrong_docs:
             print(f"WRONG DOC  {post}: expected {expect}; {why}")
         for post, rule, fired in rule_misses:
