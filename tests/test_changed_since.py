@@ -88,7 +88,7 @@ def test_a_bad_ref_exits_2_with_what_to_do(repo):
 
 
 def test_an_option_like_ref_is_not_passed_to_git(repo):
-    done = run_cli("check", "docs", "--changed-since=--output=/tmp/x", cwd=repo)
+    done = run_cli("check", "docs", "--changed-since=--output=leak.txt", cwd=repo)
     assert done.returncode == 2 and "not a git ref" in done.stderr
 
 
