@@ -6,7 +6,7 @@ import pytest
 
 from caseguard.rulepack import load_rules
 
-from conftest import check_text, make_post, with_auto_digest
+from conftest import check_text, engine_for, make_image, make_post, with_auto_digest
 
 DEFAULT_FRONT_MATTER = {"title": "Example post", "date": "2026-01-15"}
 
@@ -27,10 +27,23 @@ def _post_text(rule, example) -> tuple[str, dict]:
     return with_auto_digest(make_post(front, example.get("body", ""))), example
 
 
+def _findings(text: str, example: dict, folder):
+    """The engine's findings for the example. With `images:` the post is written to `folder` and
+    each image is written beside it first (see `make_image` for the keys), so the real files are read."""
+    if "images" not in example:
+        return check_text(text, example.get("config"))
+    post = folder / "blog" / "posts" / "example.md"
+    post.parent.mkdir(parents=True)
+    post.write_text(text, encoding="utf-8")
+    for name, spec in example["images"].items():
+        make_image(post.parent / name, **(spec or {}))
+    return engine_for(example.get("config")).check_files([(str(post), "blog/posts/example.md")]).findings
+
+
 @pytest.mark.parametrize("rule, expected, example", list(_cases()))
-def test_rule_example(rule, expected, example):
+def test_rule_example(rule, expected, example, tmp_path):
     text, example = _post_text(rule, example)
-    findings = [f for f in check_text(text, example.get("config")) if f.rule == rule.id]
+    findings = [f for f in _findings(text, example, tmp_path) if f.rule == rule.id]
     if expected == "match":
         assert findings, f"{rule.id} should fire on:\n{text}"
         if "match" in example:

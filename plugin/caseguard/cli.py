@@ -170,5 +170,23 @@ def explain(rule_id, config_file):
         click.echo("")
 
 
+@main.command("strip-metadata")
+@click.argument("images", nargs=-1, required=True, type=click.Path())
+def strip_metadata(images):
+    """Remove location, camera serial numbers, names and dates from IMAGES (JPEG, PNG, WebP, TIFF
+    files, or folders of them) without re-encoding the pictures. Exit 0: done; 2: a file could
+    not be stripped (it is left as it was)."""
+    from . import strip
+
+    failed = False
+    for image in strip.collect(list(images)):
+        try:
+            click.echo(strip.strip_file(image).summary())
+        except CaseguardError as error:
+            click.echo(f"caseguard: {error}", err=True)
+            failed = True
+    sys.exit(2 if failed else 0)
+
+
 if __name__ == "__main__":
     main()

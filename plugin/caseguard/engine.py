@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import __version__, attestation, cache, consent, language, phrases, post as post_module, profiles, review
+from . import __version__, attestation, cache, consent, language, media, phrases, post as post_module, profiles, review
 from .config import Settings
 from .context import PostContext
 from .findings import CaseguardError, Excuse, Finding, Report
@@ -30,15 +30,16 @@ class PostResult:
     findings: list[Finding] = field(default_factory=list)
     excused: list[Excuse] = field(default_factory=list)
     status: dict = field(default_factory=dict)
+    inputs: dict = field(default_factory=dict)  # files besides the post that the check read: path -> hash
 
     def as_dict(self) -> dict:
         return {"findings": [f.as_dict() for f in self.findings],
-                "excused": [e.__dict__ for e in self.excused], "status": self.status}
+                "excused": [e.__dict__ for e in self.excused], "status": self.status, "inputs": self.inputs}
 
     @classmethod
     def from_dict(cls, data: dict) -> "PostResult":
         return cls([Finding.from_dict(f) for f in data["findings"]],
-                   [Excuse(**e) for e in data["excused"]], data["status"])
+                   [Excuse(**e) for e in data["excused"]], data["status"], data.get("inputs") or {})
 
 
 class Engine:
@@ -56,6 +57,8 @@ class Engine:
         self.reviewers = review.reviewers_from(settings.reviewers)
         self.allowed_signers = os.path.join(settings.root, settings.allowed_signers) if settings.allowed_signers else None
         self.identifiers = IdentifierCheck(self.ruleset, settings)
+        self.media = media.MediaCheck(self.ruleset, settings, self.identifiers)
+        self._files: dict[str, str] = {}  # reported path -> file on disk, for the images of a post
         self.cache = cache.Cache(settings.root, settings.cache)
         self._model_name = None
 
@@ -69,13 +72,14 @@ class Engine:
         report = Report()
         problems, pending, results = [], [], {}
         context_key = self._context_key()
+        self._files.update((path, file) for file, path in files)
         for file, path in files:
             try:
                 raw = post_module.read_bytes(file, path)
                 extra = json.dumps(inherited.get(path) or {}, sort_keys=True, default=str)
                 entry = cache.key(raw + b"\0" + path.encode() + b"\0" + extra.encode(), context_key)
                 cached = self.cache.get(entry)
-                if cached is not None:
+                if cached is not None and media.unchanged(cached.get("inputs")):  # its images too
                     results[path] = PostResult.from_dict(cached)
                     continue
                 pending.append((path, entry, post_module.parse(raw, path, inherited.get(path))))
@@ -145,13 +149,16 @@ class Engine:
         for rule_id, key_path, detail in review_problems:
             start = post.key_offset(*key_path) if key_path else 0
             raw.append((rule_id, start, _line_end(post.text, start), "front matter", detail))
-        for hit in self.identifiers.find(post, context, entities):
+        hits = self.identifiers.find(post, context, entities)
+        for hit in hits:
             raw.append((f"identifier/{hit.kind}", hit.start, hit.end, hit.why, ""))
+        found, inputs = self.media.find(post, context, self._files.get(post.path, post.path), hits, self.today)
+        raw.extend(found)
         for rule in self.ruleset.rules.values():
             if rule.detect.get("type") in ("phrases", "absent"):
                 for start, end, why, label in phrases.check(rule, context, tuple(self.settings.crisis_lines)):
                     raw.append((rule.id, start, end, why, label))
-        result = PostResult()
+        result = PostResult(inputs=inputs)
         excused_lines = _excused_lines(post.text)
         for rule_id, start, end, why, detail in sorted(raw, key=lambda r: (r[1], r[0])):
             severity = self._severity(rule_id)
