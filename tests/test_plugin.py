@@ -184,3 +184,16 @@ def test_a_name_that_only_a_snippet_brings_in_is_blocked_and_the_old_site_kept(e
     assert "Traceback" not in out
     assert tree_digest(example / "site") == before
     assert not (example / "site.caseguard-previous").exists()
+
+
+def test_a_build_in_ci_logs_no_client_name(example):
+    post = example / "docs" / "blog" / "posts" / "leak.md"
+    post.write_text(make_post({"title": "A hard year", "date": dt.date(2026, 6, 1), "authors": ["maya"],
+                               "case_study": True, "consent": {"basis": "composite"}},
+                              "Her son Tyler had just started kindergarten."))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(example / "mkdocs.yml")],
+                          capture_output=True, text=True, env=env, timeout=300, cwd=example)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0 and "identifier/person-name" in out and "blog/posts/leak.md:" in out
+    assert "Tyler" not in out

@@ -93,16 +93,17 @@ def check(paths, config_file, output, changed_since, show_matches):
 @main.command("approve")
 @click.argument("posts", nargs=-1, required=True, type=click.Path())
 @click.option("--reviewer", required=True, help="Who approves: one of the configured `reviewers`.")
+@click.option("--sign-key", type=click.Path(), help="The reviewer's private SSH key: sign the approval.")
 @click.option("--config", "config_file", type=click.Path())
-def approve_command(posts, reviewer, config_file):
+def approve_command(posts, reviewer, sign_key, config_file):
     """Record that REVIEWER approved exactly the text of each POST (written into its front matter).
     A post that is blocked for any other reason is not approved."""
-    from . import approve, review
+    from . import approve, review, signature
 
     try:
         settings = _settings(config_file, list(posts))
-        if not review.known_reviewer(reviewer, settings.reviewers):
-            listed = ", ".join(settings.reviewers) or "none"
+        if review.find_reviewer(reviewer, review.reviewers_from(settings.reviewers)) is None:
+            listed = ", ".join(r.name for r in review.reviewers_from(settings.reviewers)) or "none"
             raise CaseguardError(f"{settings.config_file or 'configuration'}: \"{reviewer}\" is not one of "
                                  f"the configured `reviewers` ({listed}): add them there first")
         engine = Engine(settings)
@@ -111,6 +112,7 @@ def approve_command(posts, reviewer, config_file):
     except CaseguardError as error:
         _fail(str(error))
     refused = [f for f in report.errors if not f.rule.startswith("review/")]
+    signer = (lambda digest: signature.sign(digest, sign_key)) if sign_key else None
     if refused:
         for f in refused:
             click.echo(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}", err=True)
@@ -119,10 +121,35 @@ def approve_command(posts, reviewer, config_file):
         sys.exit(1)
     for file, shown in targets:
         try:
-            digest = approve.approve(file, reviewer)
+            digest = approve.approve(file, reviewer, signer=signer)
         except CaseguardError as error:
             _fail(str(error))
         click.echo(f"approved {shown} ({digest[:19]}…) by {reviewer}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_file", type=click.Path())
+def status(paths, config_file):
+    """One table of every post: case study or not, consent basis, review state, blocked or not."""
+    try:
+        settings = _settings(config_file, list(paths))
+        targets = list(paths) or [settings.docs_dir if settings.docs_dir and os.path.isdir(settings.docs_dir) else "."]
+        report = Engine(settings).check_files(files.collect(targets))
+    except CaseguardError as error:
+        _fail(str(error))
+    rows = [("post", "case study", "consent", "review", "blocked")]
+    for path, state in report.statuses.items():
+        rows.append((path, "yes" if state["case_study"] else "no", state["basis"] or ("-" if not state["case_study"] else "none"),
+                     state["review_state"], "BLOCKED" if state["blocked"] else "ok"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for index, row in enumerate(rows):
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+        click.echo(click.style(line, bold=True) if index == 0 else line, color=_color())
+    waiting = sum(1 for s in report.statuses.values() if s["review_state"] in ("missing", "stale"))
+    blocked = report.summary()["blocked_posts"]
+    click.echo(f"\n{len(report.statuses)} post(s); {blocked} blocked; {waiting} waiting for a review", color=_color())
+    sys.exit(1 if report.blocked else 0)
 
 
 @main.command("rules")

@@ -217,7 +217,8 @@ class IdentifierCheck:
         hits.extend(self._url_names(post, context, hits))
         hits.extend(self._propagate(post, hits))
         decided = []
-        for hit in sorted(set(hits), key=lambda h: (h.start, -h.end)):
+        # Sorted on every field, so that of two findings on one span the same one is kept on every run.
+        for hit in sorted(set(hits), key=lambda h: (h.start, -h.end, _KIND_ORDER.get(h.kind, 9), h.kind, h.why)):
             text = post.text[hit.start:hit.end]
             if self._allowed(text, hit.kind, allow):
                 continue
@@ -273,8 +274,12 @@ class IdentifierCheck:
             return view[a:b if b >= 0 else len(view)]
 
         def author_only(offset):
-            """The author's own number ("my license number is ...")."""
-            return bool(re.search(r"\b(?:my|our)\b[^.\n]{0,40}$", view[max(0, offset - 40):offset]))
+            """The author's own number: "my license number is ...", "our fax: ..."."""
+            return bool(re.search(r"\b(?:my|our)\s+(?:[\w'’-]+[\s:#]+){0,3}$", view[max(0, offset - 60):offset]))
+
+        def author_sentence(offset):
+            sentence = context.sentence_at(offset)
+            return sentence is not None and sentence.about_author_only and not context.cue_in(sentence)
 
         for _m, a, b in each(self.ssn_patterns):
             if _valid_ssn(view[a:b]):
@@ -303,7 +308,7 @@ class IdentifierCheck:
             near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
             if kind == "phone" and self.resource_context.search(near):
                 continue
-            if author_only(a) and kind == "phone":
+            if kind == "phone" and (author_only(a) or author_sentence(a)):
                 continue
             hits.append(Hit(kind, a, b, f"pattern: a {kind} number that is not a public or practice line"))
         for _m, a, b in each([self.email_pattern]):
@@ -876,6 +881,8 @@ def _clear_coordinated(view: str, verdicts: dict):
                 changed = True
 
 
+# Of two findings on the same text, the more specific kind wins (a school is a place).
+_KIND_ORDER = {"location": 0, "date": 1, "age-over-89": 2, "url": 3, "email": 4, "phone": 5, "fax": 6}
 _CUE_LABEL = {"honorifics": "a title (Mr., Mrs., Ms.)", "relatives": "a relative (her son, his wife)",
               "family": "\"the ... family\"",
               "named": "\"named\" or \"I'll call\"", "pseudonym_note": "\"(not her real name)\""}

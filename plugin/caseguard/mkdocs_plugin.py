@@ -6,6 +6,7 @@ either stops the build (before MkDocs empties `site_dir`) or decorates the writt
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import posixpath
@@ -17,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
 
-from . import badge, config, frontmatter, rendered
+from . import badge, config, frontmatter, masking, rendered
 from .engine import Engine
 from .findings import CaseguardError, Report
 
@@ -73,13 +74,15 @@ class CaseguardPlugin(BasePlugin[config.CaseguardConfig]):
             self.report = self.engine.check_files(pages, inherited)
         except CaseguardError as error:
             raise PluginError("caseguard: " + str(error).replace("\n", "\ncaseguard: ")) from None
-        for finding in self.report.warnings:
+        # Build logs in CI are public: the names go, the file, line and rule stay.
+        shown = masking.Masker(self.report).report(self.report) if masking.running_in_ci() else self.report
+        for finding in shown.warnings:
             log.warning(_line(finding).removeprefix("caseguard: "))  # the plugin logger adds the prefix
         self.rendered = []
         if not self.report.blocked:
             self._keep_previous_site(config)
             return
-        lines = [_line(f) for f in self.report.errors]
+        lines = [_line(f) for f in shown.errors]
         if self.serving:
             # In serve, the page itself shows the panel; a raise here would hang the browser.
             for line in lines:
@@ -115,6 +118,10 @@ class CaseguardPlugin(BasePlugin[config.CaseguardConfig]):
 
     def on_env(self, env, *, config, files):
         if self.config.enabled and self.rendered and not self.serving:
+            if masking.running_in_ci():
+                self.rendered = [dataclasses.replace(leak, match=masking.placeholder(leak.match),
+                                                     message=leak.message.replace(leak.match, masking.placeholder(leak.match)))
+                                 for leak in self.rendered]
             raise PluginError(
                 f"caseguard: not published: {len(self.rendered)} identifier(s) appear only in the "
                 f"rendered pages:\n" + "\n".join(_rendered_line(leak) for leak in self.rendered)
