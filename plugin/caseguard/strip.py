@@ -97,6 +97,9 @@ def strip_file(path: str) -> Stripped:
                              f"export the image again") from None
     result = Stripped(path, removed, tags, kept)
     if new == data:
+        if tags:
+            raise CaseguardError(f"{shown}: {imagemeta.describe(tags, tuple(imagemeta.GROUP_WORDS))} could not be "
+                                 f"removed; nothing was changed: export the image again without metadata")
         return Stripped(path, [], [], [])
     try:
         left = imagemeta.read(new, path)
