@@ -205,8 +205,12 @@ def strip_metadata(images):
     not be stripped (it is left as it was)."""
     from . import strip
 
+    try:
+        targets = strip.collect(list(images))
+    except CaseguardError as error:
+        _fail(str(error))
     failed = False
-    for image in strip.collect(list(images)):
+    for image in targets:
         try:
             click.echo(strip.strip_file(image).summary())
         except CaseguardError as error:

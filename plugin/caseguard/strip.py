@@ -68,9 +68,13 @@ def collect(paths: list[str]) -> list[str]:
     found = []
     for path in paths:
         if os.path.isdir(path):
+            before = len(found)
             for folder, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(EXTENSIONS))
+            if len(found) == before:
+                raise CaseguardError(f"{path}: no JPEG, PNG, WebP or TIFF images in this folder: give the "
+                                     f"folder that holds the images, or the image files")
         else:
             found.append(path)
     return found
