@@ -28,6 +28,8 @@ import random
 import re
 import shutil
 import string
+import struct
+import zlib
 from collections import Counter
 
 # -- the practices (one per generated site) --------------------------------------------------------
@@ -1072,7 +1074,7 @@ def place_elsewhere(rng, writer: Writer, c: Person, kind: str, sentence: str, fo
 
 # -- the site -----------------------------------------------------------------------------------------
 
-def build(out: str, posts: int, seed: int, practice_index: int) -> dict:
+def build(out: str, posts: int, seed: int, practice_index: int, clean_only: bool = False) -> dict:
     rng = random.Random(seed)
     p = PRACTICES[practice_index % len(PRACTICES)]
     writer = Writer(rng, p)
@@ -1090,6 +1092,8 @@ def build(out: str, posts: int, seed: int, practice_index: int) -> dict:
     labels, totals, words_total = [], Counter(), 0
     types = (["general"] * 36 + ["news-leak"] * 8 + ["case-clean"] * 18 + ["case-leak"] * 26 +
              ["case-consent"] * 6 + ["undeclared"] * 6)
+    if clean_only:  # a blog as published: general posts and consented, disguised case studies
+        types = ["general"] * 2 + ["case-clean"]
     start = dt.date(2023, 1, 2)
     for n in range(posts):
         writer.start_post()
@@ -1274,11 +1278,20 @@ def _write_site(out: str, docs: str, p: dict):
     with open(os.path.join(docs, "blog", ".authors.yml"), "w", encoding="utf-8") as handle:
         handle.write(f"authors:\n  {p['author_key']}:\n    name: {_yaml_str(p['author'])}\n"
                      f"    description: Clinician\n    avatar: https://example.org/avatar.png\n")
-    png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+    png = _png(1, 1)
     for name in ("light", "path", "window", "lake"):
         with open(os.path.join(docs, "blog", "images", f"{name}.png"), "wb") as handle:
             handle.write(png)
+
+
+def _png(width: int, height: int) -> bytes:
+    """A small grey PNG with no metadata (the posts' illustrations)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def _write_labels(out: str, labels: list[dict], seed: int, p: dict):
@@ -1306,8 +1319,9 @@ def main():
     parser.add_argument("--posts", type=int, default=500)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--practice", type=int, default=0, help=f"which practice profile (0-{len(PRACTICES) - 1})")
+    parser.add_argument("--clean-only", action="store_true", help="only posts that should pass (a blog as published)")
     args = parser.parse_args()
-    stats = build(args.out, args.posts, args.seed, args.practice)
+    stats = build(args.out, args.posts, args.seed, args.practice, args.clean_only)
     ids = stats["identifiers"]
     print(f"wrote {stats['posts']} posts ({stats['clean']} clean), {stats['words']:,} words, for {stats['practice']!r} in {args.out}")
     print(f"labelled identifiers: {sum(ids.values())} (" + ", ".join(f"{k} {ids[k]}" for k in KINDS) + ")")
