@@ -974,7 +974,3 @@ def _plausible_ip(text: str) -> bool:
     except ValueError:
         return False
     return address.is_global
-
-
-def sentence_text(sentence: Sentence | None) -> str:
-    return sentence.text if sentence else ""

@@ -4,7 +4,8 @@ Two questions about every picture or recording a post puts on the page:
 
 1. Does the image file carry where, when or by whom it was taken (`media/location-metadata`,
    `media/metadata`)? A phone photo holds the GPS position of the office or of a client's home.
-   A missing or unreadable image is an error (`media/unreadable`), never a pass; an image on
+   An unreadable image is an error (`media/unreadable`) and a missing one a warning (`media/missing`:
+   it cannot be published either), never a silent pass; an image on
    another site cannot be read offline, and the post is told so (`media/remote`).
 2. Does it show a client or carry a client's voice (`identifier/photo`, `identifier/biometric`)?
    Then the front matter needs a `media:` entry for that file with the client's written consent.
@@ -321,7 +322,8 @@ class MediaCheck:
         self.identifiers = identifiers
         photo = ruleset["identifier/photo"].detect
         voice = ruleset["identifier/biometric"].detect
-        self.person = re.compile(photo["person_words"], re.I)
+        self.depicted = photo["depicted"]
+        self.person = re.compile(photo["person_words"].replace("{depicted}", self.depicted), re.I)
         self.photo_of = re.compile(photo["photo_of"], re.I)
         self.client = [re.compile(p, re.I) for p in photo["client_cues"]]
         self.audio = tuple("." + e.lstrip(".").lower() for e in voice["audio"])
@@ -366,9 +368,11 @@ class MediaCheck:
         candidates = _candidates(src, post_file, self.settings.docs_dir, self.settings.root)
         path = next((c for c in candidates if files.exists(c)), None)
         if path is None:
+            # A file that is not there cannot be published either: a warning, not a block.
             looked = ", ".join(display_path(c) for c in candidates)
-            return None, [("media/unreadable", *at, "no file at the image's path",
-                           f"there is no such file (looked for {looked}): fix the path or add the image")]
+            return None, [("media/missing", *at, "no file at the image's path",
+                           f"there is no such file (looked for {looked}), so it could not be checked: "
+                           f"fix the path or add the image")]
         shown = display_path(path)
         try:
             tags = files.tags(path)
@@ -408,12 +412,24 @@ class MediaCheck:
                 names.append(entry)
         return sorted({n for n in names if len(n.strip(".")) >= 2}, key=len, reverse=True)
 
-    def _cue(self, ref: Reference, names: list[str], case_study: bool, files: _Files, path: str | None) -> str:
+    def _cue(self, ref: Reference, names: list[str], case_study: bool, files: _Files, path: str | None,
+             pseudonyms: frozenset = frozenset()) -> str:
         """Why this reference shows or points at a client ("" when it does not)."""
+        drawn = any(re.search(r"(?i)\billustrat|\bcartoon|\bclip ?art\b|\bstock (?:photo|image)", text)
+                    for _what, text in ref.texts)  # a drawing of a composite is nobody's likeness
         for what, text in ref.texts:
             for name in names:
+                if what == "file name" and name in pseudonyms:
+                    continue  # "kira-running-shoes.jpg": a pseudonym in a file name names an owner
                 words = r"[\s_.+-]+".join(re.escape(w) for w in re.findall(r"[\w'’]+", name))
-                if words and re.search(rf"(?<!\w){words}(?!\w)", text, re.I):
+                if not words:
+                    continue
+                if what == "file name":
+                    shown = rf"(?<!\w){words}(?!\w)"
+                else:  # "Dana on the beach" shows Dana; "Dana's running shoes", "the lock Theo checked" do not
+                    shown = (rf"(?<!\w){words}(?:\s+(?:and|&)\s+[\w'’-]+)?\s*,?\s+(?:is\s+|was\s+)?(?:{self.depicted})\b"
+                             rf"|(?:photo|picture|portrait|image) of\s+(?:\w+\s+)?{words}(?!\w)|^\s*{words}\s*$")
+                if not drawn and re.search(shown, text, re.I):
                     return f"its {what} names \"{name}\", a name in this post"
             for pattern in self.client:
                 m = pattern.search(text)
@@ -441,7 +457,7 @@ class MediaCheck:
     def _consent(self, post, context, ref, path, files, names, entries, post_file, today) -> list[tuple]:
         case_study = context.case_study
         if ref.kind == "image":
-            cue = self._cue(ref, names, case_study, files, path)
+            cue = self._cue(ref, names, case_study, files, path, _pseudonyms(post))
             if not cue:
                 return []
             rule, what = "identifier/photo", f"{cue}{', in a case study' if case_study else ''}"
@@ -511,6 +527,12 @@ def _entry_problem(entry: dict, today: dt.date) -> str | None:
         if expires < today:
             return f"this consent expired on {expires.isoformat()}: ask the client again, or take the file out"
     return None
+
+
+def _pseudonyms(post: Post) -> frozenset:
+    block = post.meta.get("caseguard")
+    allowed = block.get("allow") if isinstance(block, dict) else None
+    return frozenset(str(e).strip() for e in allowed) if isinstance(allowed, list) else frozenset()
 
 
 def _date(value) -> dt.date | None:
