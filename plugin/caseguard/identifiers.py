@@ -802,7 +802,8 @@ def _hypothetical(context: PostContext, offset: int) -> bool:
     return any(_HYPOTHETICAL.search(text) for text in texts)
 
 
-_EMPHASIS = re.compile(r"(?<![*_\w])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![*_\w])")
+# Italics (a single * or _): how Markdown writes the title of a book, film or show. Bold is emphasis.
+_EMPHASIS = re.compile(r"(?<![*_\w])([*_])(?![*_\s])(.+?)(?<=[^*_\s])\1(?![*_\w])")
 
 
 def _in_title(view_or_text: str, a: int, b: int) -> bool:
