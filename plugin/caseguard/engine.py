@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import os
 import re
+import sys
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import __version__, attestation, cache, consent, language, media, phrases, post as post_module, profiles, review
 from .config import Settings
-from .context import PostContext
+from .context import PostContext, sentences as split_sentences
 from .findings import CaseguardError, Excuse, Finding, Report
-from .identifiers import NER_LABELS, IdentifierCheck
+from .identifiers import NER_LABELS, IdentifierCheck, _title_like as _model_ignores
 from .post import Post
 from .rulepack import RuleSet, load_rules
 from .segments import PROSE
@@ -23,6 +27,29 @@ from .segments import PROSE
 _IGNORE = re.compile(r"(?:<!--|#)\s*caseguard:\s*ignore\s+([\w/*,\s-]+?)\s*(?:-->|$)", re.M)
 # Above this much text, two processes run the language model (each costs a model's memory).
 PARALLEL_CHARS = 400_000
+# Above this much text, on Linux, posts are checked in two processes: the parent and a fork of
+# it, which shares the already loaded model (no second load) and returns only results.
+FORK_CHARS = 100_000
+# Sentence openers that are never a name: a sentence whose only capital is one of these cannot
+# hold a name, place or organisation, and the language model skips it.
+_PLAIN_OPENERS = frozenset("""
+a about after again all also although an and another any are as at be because been before being
+both but by can could did do does during each either even eventually every finally first for from
+had has have he her here his how i if in instead into is it its just let many more most much must my
+neither next no not now of often on once one only or other our over perhaps please she should since
+so some sometimes still such than that the their them then there these they this those though three
+through to together too two under unless until usually very was we were what when where whether which
+while who why with within without would yet you your
+i'm i've i'd i'll it's that's there's here's what's let's don't doesn't didn't isn't aren't wasn't
+weren't can't couldn't won't wouldn't shouldn't you're we're they're you'll we'll they'll she's he's
+you've we've they've
+""".split())
+# Context the model's token encoder looks at (four tokens either side in the small English
+# pipelines); six words are at least six tokens.
+_CONTEXT_WORDS = 6
+_WORD = re.compile(r"\S+")
+_PRONOUN_I = re.compile(r"(?<![\w'’.-])I(?:['’](?:m|ve|d|ll))?(?![\w'’.-])")
+_OPENER = re.compile(r"[^A-Za-z]*([A-Za-z]+(?:['’][A-Za-z]+)?)")
 
 
 @dataclass
@@ -56,11 +83,19 @@ class Engine:
         self.today = today or dt.date.today()
         self.reviewers = review.reviewers_from(settings.reviewers)
         self.allowed_signers = os.path.join(settings.root, settings.allowed_signers) if settings.allowed_signers else None
-        self.identifiers = IdentifierCheck(self.ruleset, settings)
-        self.media = media.MediaCheck(self.ruleset, settings, self.identifiers)
         self._files: dict[str, str] = {}  # reported path -> file on disk, for the images of a post
         self.cache = cache.Cache(settings.root, settings.cache)
         self._model_name = None
+
+    # The checks' word lists and patterns are built on first use: a re-check that finds every
+    # post in the cache never needs them.
+    @cached_property
+    def identifiers(self) -> IdentifierCheck:
+        return IdentifierCheck(self.ruleset, self.settings)
+
+    @cached_property
+    def media(self) -> media.MediaCheck:
+        return media.MediaCheck(self.ruleset, self.settings, self.identifiers)
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -102,11 +137,49 @@ class Engine:
 
     def check_posts(self, posts: list[Post]) -> list[PostResult]:
         """Check parsed posts (no cache): the language model runs once over all that need it."""
+        if len(posts) > 1 and sum(len(p.text) for p in posts) > FORK_CHARS and _fork_ok():
+            return self._check_in_two(posts)
+        return self._check_here(posts)
+
+    def _check_here(self, posts: list[Post]) -> list[PostResult]:
         contexts = [PostContext(p, self.ruleset, self._is_case_study(p)) for p in posts]
         entities = self._entities(posts, contexts)
         return [self._check(p, c, e) for p, c, e in zip(posts, contexts, entities)]
 
     # -- inside -----------------------------------------------------------------------------------
+
+    def _check_in_two(self, posts: list[Post]) -> list[PostResult]:
+        """Half the posts here, half in a fork of this process, which shares the loaded model.
+        A helper that dies is never a silent pass: its posts are then checked here."""
+        language.load(self.settings.model)  # load (and prove) the model once, before the fork
+        self.media  # noqa: B018 - and build the checks once, for both processes
+        total, running, half = sum(len(p.text) for p in posts), 0, len(posts) - 1
+        for number, post in enumerate(posts):
+            running += len(post.text)
+            if running * 2 >= total:
+                half = max(1, number)
+                break
+        fork = multiprocessing.get_context("fork")
+        receive, send = fork.Pipe(duplex=False)
+        helper = fork.Process(target=_check_in_helper, args=(self, posts[half:], send), daemon=True)
+        helper.start()
+        send.close()
+        try:
+            mine = self._check_here(posts[:half])
+            try:
+                status, payload = receive.recv()
+            except (EOFError, OSError):
+                status, payload = "lost", None
+        finally:
+            receive.close()
+            helper.join(timeout=5)
+            if helper.is_alive():
+                helper.terminate()
+        if status == "error":
+            raise CaseguardError(payload)
+        if status != "ok":
+            return mine + self._check_here(posts[half:])
+        return mine + [PostResult.from_dict(data) for data in payload]
 
     def _is_case_study(self, post: Post) -> bool:
         return consent.is_case_study(post.meta, self.settings.case_study_categories)
@@ -119,19 +192,29 @@ class Engine:
     def _entities(self, posts: list[Post], contexts: list[PostContext]) -> list[list[tuple]]:
         """Entities (label, start, end) in file offsets, for each post; fails closed without a model."""
         nlp = language.load(self.settings.model)
-        jobs = [(i, s) for i, p in enumerate(posts) for s in p.segments if s.kind == PROSE]
+        # Title-like segments (headings, titles, tags) are not read: the identifier check ignores
+        # what the model finds in Title Case text.
+        jobs = [(i, s) for i, p in enumerate(posts) for s in p.segments
+                if s.kind == PROSE and not _model_ignores(s.where)]
         found: list[list[tuple]] = [[] for _ in posts]
         if not jobs:
             return found
-        size = sum(len(s.text) for _, s in jobs)
-        processes = 2 if size > PARALLEL_CHARS and (os.cpu_count() or 1) >= 2 else 1
-        texts = (s.text for _, s in jobs)
-        for (index, segment), doc in zip(jobs, nlp.pipe(texts, batch_size=64, n_process=processes)):
+        # Only the runs of sentences that can hold a name go to the model (about two thirds of
+        # a typical post's words): (post, segment, offset of the run in the segment, its text).
+        chunks = []
+        for index, segment in jobs:
+            for a, b, core_a, core_b in _name_bearing_runs(segment):
+                chunks.append((index, segment, a, core_a - a, core_b - a, segment.text[a:b]))
+        size = sum(len(text) for *_, text in chunks)
+        processes = 2 if size > PARALLEL_CHARS and (os.cpu_count() or 1) >= 2 and not _fork_ok() else 1
+        texts = (text for *_, text in chunks)
+        for (index, segment, offset, core_a, core_b, chunk), doc in zip(
+                chunks, nlp.pipe(texts, batch_size=64, n_process=processes)):
             for e in doc.ents:
-                if e.label_ in NER_LABELS:
+                if e.label_ in NER_LABELS and e.end_char > core_a and e.start_char < core_b:
                     # Blanked markup is whitespace to the model: an entity ends where a gap begins.
-                    text = segment.text[e.start_char:e.end_char]
-                    start = e.start_char + len(text) - len(text.lstrip())
+                    text = chunk[e.start_char:e.end_char]
+                    start = offset + e.start_char + len(text) - len(text.lstrip())
                     length = len(re.split(r"\s{2,}|\n", text.strip())[0])
                     found[index].append((e.label_, segment.start + start, segment.start + start + length,
                                          segment.where))
@@ -194,6 +277,59 @@ class Engine:
         values = defaultdict(str, match=" ".join(match.split()), where=where, path=post.path,
                              detail=detail)
         return self.ruleset[rule_id].message.format_map(values)
+
+
+def _check_in_helper(engine: "Engine", posts: list[Post], send):
+    """The forked helper: check its posts and send back plain results."""
+    try:
+        send.send(("ok", [r.as_dict() for r in engine._check_here(posts)]))
+    except CaseguardError as error:
+        send.send(("error", str(error)))
+    except BaseException as error:  # noqa: BLE001 - the parent checks these posts itself
+        send.send(("lost", repr(error)))
+    finally:
+        send.close()
+
+
+def _fork_ok() -> bool:
+    """A fork shares the loaded model safely only on Linux and without other threads running."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1 and (os.cpu_count() or 1) >= 2
+
+
+def _name_bearing_runs(segment) -> list[tuple[int, int, int, int]]:
+    """What of a segment the language model reads: the sentences that may hold a name (every
+    sentence with a capital letter other than a plain opener such as "The", "If" or "She"),
+    each with a few words of context either side, so the model sees every token it reads in the
+    same neighbourhood as in the whole segment. (start, end, core start, core end) as offsets
+    in the segment; entities outside the core belong to skipped sentences and are dropped."""
+    text = segment.text
+    runs: list[list[int]] = []
+    word_starts: list[int] = []
+    word_ends: list[int] = []
+    for sentence in split_sentences(text, 0):
+        if not _may_hold_name(sentence.text):
+            continue
+        if not word_starts:
+            for m in _WORD.finditer(text):
+                word_starts.append(m.start())
+                word_ends.append(m.end())
+        first = bisect.bisect_left(word_starts, sentence.start)
+        last = bisect.bisect_left(word_ends, sentence.end)
+        a = min(sentence.start, word_starts[max(0, first - _CONTEXT_WORDS)])
+        b = max(sentence.end, word_ends[min(len(word_ends) - 1, last + _CONTEXT_WORDS)])
+        if runs and a <= runs[-1][1]:
+            runs[-1][1], runs[-1][3] = max(runs[-1][1], b), sentence.end
+        else:
+            runs.append([a, b, sentence.start, sentence.end])
+    return [tuple(run) for run in runs]
+
+
+def _may_hold_name(text: str) -> bool:
+    m = _OPENER.match(text)
+    if m is None:
+        return False  # no letters at all
+    rest = text[m.end():] if m.group(1).lower().replace("’", "'") in _PLAIN_OPENERS else text
+    return any(c.isupper() for c in _PRONOUN_I.sub("", rest))
 
 
 @lru_cache(maxsize=1)
