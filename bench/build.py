@@ -41,17 +41,29 @@ def without_plugin(site: str) -> str:
     with open(os.path.join(site, "mkdocs.yml"), encoding="utf-8") as handle:
         text = handle.read()
     plain = re.sub(r"(?m)^  - caseguard:\n(?:      .*\n|        .*\n)*", "", text)
-    if "caseguard" in plain.split("extra:")[0]:
+    if "- caseguard" in plain:
         raise SystemExit("could not remove the caseguard block from the generated mkdocs.yml")
     with open(os.path.join(site, "mkdocs-plain.yml"), "w", encoding="utf-8") as handle:
         handle.write(plain)
     return "mkdocs-plain.yml"
 
 
+def gate_as_warnings(site: str):
+    """The generated posts carry caseguard's false alarms on traps (see presidio_accuracy.py),
+    which would stop the build; identifier findings become warnings, so the plugin does all of
+    its work and the build completes."""
+    path = os.path.join(site, "mkdocs.yml")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    text = text.replace("      require_review: none\n", "      require_review: none\n      severity: {identifier: warning}\n")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 def build(site: str, config: str, out: str) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", out],
-                          cwd=site, capture_output=True, text=True)
+                          cwd=site, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return time.perf_counter() - start, done
 
 
@@ -69,6 +81,7 @@ def main():
         words = benchlib.count_words(benchlib.post_files(site))
         print(f"\n## `mkdocs build` of a generated {args.posts}-post Material blog ({words:,} words)")
         plain = without_plugin(site)
+        gate_as_warnings(site)
         kinds = ["without plugin"] if missing else ["without plugin", "plugin, empty cache", "plugin, warm cache"]
         if missing:
             print(f"plugin not measured: {missing}; builds without it only. Run this script again once "
