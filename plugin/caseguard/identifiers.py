@@ -55,10 +55,14 @@ _URL_CUE = re.compile(
     r"youtube|feed|post|video|podcast|memorial|campaign|shop|band|art|handle)\b|\b(?:obituary|"
     r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the))\b",
     re.I)
-_BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)\W{0,12}$", re.I)
+_MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|temp|weight|count|pulse|mph|bpm|"
+                             r"percent|points?|degrees|minutes|dollars|miles|pages|feet|pounds|lbs|sugar|glucose|"
+                             r"a1c|iq|number|room|exit|highway|route)\b[^.\n]{0,18}$", re.I)
+_BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)[^\n\d]{0,40}$", re.I)
 _FORM_NAME = re.compile(
     r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
-    r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?[Nn]ame\b\W{0,6}([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+)?))")
+    r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?[Nn]ame\b\W{0,6}(?:[A-Z][a-z]+(?: [a-z]+)*\s{2,})?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+)?))")
 _AUTHOR_FAMILY = re.compile(r"\bmy (?:\w+\s+)?(?:husband|wife|partner|son|daughter|mother|father|mom|"
                             r"dad|brother|sister|kids?|children|grandmother|grandfather|friend|dog|cat)"
                             r",?\s+$", re.I)
@@ -306,8 +310,10 @@ class IdentifierCheck:
             kind = "fax" if self.fax_context.search(before) else "phone"
             line_start = view.rfind("\n", 0, a) + 1
             near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
-            if kind == "phone" and self.resource_context.search(near):
-                continue
+            sentence = context.sentence_at(a)
+            quoted = context.narrative and sentence is not None and _client_voice(post, sentence)
+            if kind == "phone" and not quoted and self.resource_context.search(near):
+                continue  # a helpline or the practice, unless a client says "call me at"
             if kind == "phone" and (author_only(a) or author_sentence(a)):
                 continue
             hits.append(Hit(kind, a, b, f"pattern: a {kind} number that is not a public or practice line"))
@@ -330,6 +336,7 @@ class IdentifierCheck:
             if cue or (profile and context.narrative):
                 hits.append(Hit("url", a, b, "pattern: a web address that leads to the client "
                                 "(a profile, fundraiser, obituary or story about them)"))
+                hits.extend(self._link_text_names(post.text, a))
         for _m, a, b in each([self.handle_pattern]):
             handle = view[a:b]
             if handle[1:].casefold() in self.own_handles:
@@ -343,12 +350,15 @@ class IdentifierCheck:
                 hits.append(Hit("url", a, b, "pattern: a social media handle of a private person"))
         # Dates: day-precise ones in a client's story, or next to "born" / "date of birth".
         for _m, a, b in each(self.date_patterns):
-            if _BIRTH_CONTEXT.search(view[max(0, a - 30):a]):
+            if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
             elif self._story_fact(context, a, post):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date in a client's story"))
         for _m, a, b in each(self.age_patterns):
-            if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)):
+            if _MEASURE_BEFORE.search(view[max(0, a - 30):a]):
+                continue  # "her heart rate was at 110": a reading, not an age
+            if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)) or \
+                    not context.narrative and _someone_elses(_sentence_text(context, a)):
                 hits.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a client's story"))
         if context.narrative:
             for _m, a, b in each([self.age_standalone]):
@@ -363,6 +373,23 @@ class IdentifierCheck:
                 for _m, a, b in each([pattern]):
                     if self._story_fact(context, a, post) and _plain(view[a:b]) not in self.regions:
                         hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
+
+    def _link_text_names(self, text: str, url_start: int) -> list[Hit]:
+        """"[Lily's fundraiser](https://gofundme.com/...)": the link text names the client too."""
+        m = re.search(r"\[([^\]\n]{1,80})\]\(\s*<?$", text[max(0, url_start - 90):url_start])
+        if not m:
+            return []
+        base = url_start - len(text[max(0, url_start - 90):url_start]) + m.start(1)
+        found = []
+        part = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ'’]+)*"
+        for word in re.finditer(rf"(?<![\w'’-])({part}(?:\s+{part})?)", m.group(1)):
+            name = re.sub(r"(?:'s|’s)$", "", word.group(1))
+            tokens = _plain(name).split()
+            if tokens and (tokens[0] in self.first_names or not (self.is_word(tokens[0]) or tokens[0] in self.name_words)) \
+                    and _plain(name) not in self.public_figures:
+                found.append(Hit("person-name", base + word.start(1), base + word.start(1) + len(name),
+                                 "pattern: a name in the text of a link to the client's page"))
+        return found
 
     def _story_fact(self, context: PostContext, offset: int, post: Post) -> bool:
         """Part of a client's story unless the sentence is about the author, an event or research;
@@ -517,6 +544,9 @@ class IdentifierCheck:
             return "a public figure or cited author"
         if plain in self.therapy_terms or plain in self.regions or re.search(r"\d", text):
             return "a therapy term, place or code"
+        if cue in ("form", "contact", "initials") and len(tokens) == 1 and self.is_word(tokens[0]) \
+                and tokens[0] not in self.first_names:
+            return "a common word"
         if not from_cue:
             names = [t for t in tokens if t in self.first_names]
             if len(tokens) == 1 and (tokens[0] in self.common_words or text.isupper()
@@ -765,6 +795,13 @@ _PLACE_ANCHOR = re.compile(
     r"grandmother|grandfather|son|daughter)\b[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
     r"moving|from|in|near|at|outside|house|home|apartment|works?|worked|attends?|attended|school)\b"
     r"[^.!?]{0,20}$", re.I)
+
+
+def _someone_elses(sentence: str) -> bool:
+    """A sentence about one other person ("At 97 he still rides"), not the author's own family."""
+    return bool(_SINGULAR_PERSON.search(sentence)) and not re.search(
+        r"\bmy (?:\w+\s+)?(?:mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+        r"husband|wife|partner|neighbou?r)\b", sentence, re.I)
 
 
 def _sentence_text(context: PostContext, offset: int) -> str:
