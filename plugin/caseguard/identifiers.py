@@ -55,6 +55,8 @@ _URL_CUE = re.compile(
     r"youtube|feed|post|video|podcast|memorial|campaign|shop|band|art|handle)\b|\b(?:obituary|"
     r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the))\b",
     re.I)
+_THEIR_NUMBER = re.compile(r"\b(?:his|her|their|the client's|my client's)\s+(?:own\s+)?(?:cell|cellphone|mobile|phone|"
+                           r"number|landline|home phone)\b[^.\n]{0,15}$", re.I)
 _MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|temp|weight|count|pulse|mph|bpm|"
                              r"percent|points?|degrees|minutes|dollars|miles|pages|feet|pounds|lbs|sugar|glucose|"
                              r"a1c|iq|number|room|exit|highway|route)\b[^.\n]{0,18}$", re.I)
@@ -80,7 +82,7 @@ class Hit:
 
 def _latin(pattern: str) -> str:
     """Let [A-Z] and [a-z] in a pattern take accented Latin letters too (Rubén, Treviño, Côté)."""
-    return pattern.replace("A-Z", "A-ZÀ-ÖØ-Þ").replace("a-z", "a-zß-öø-ÿ")
+    return pattern.replace("A-Z", "A-ZÀ-ÖØ-ÞĀ-ž").replace("a-z", "a-zß-öø-ÿĀ-ž")
 
 
 def _plain(text: str) -> str:
@@ -278,7 +280,11 @@ class IdentifierCheck:
             return view[a:b if b >= 0 else len(view)]
 
         def author_only(offset):
-            """The author's own number: "my license number is ...", "our fax: ..."."""
+            """The author's own number: "my license number is ...", "our fax: ..." (not a client's
+            "my Rx #..." in a quoted message)."""
+            sentence = context.sentence_at(offset)
+            if sentence is not None and _client_voice(post, sentence, self.site_allow):
+                return False
             return bool(re.search(r"\b(?:my|our)\s+(?:[\w'’-]+[\s:#]+){0,3}$", view[max(0, offset - 60):offset]))
 
         def author_sentence(offset):
@@ -311,9 +317,13 @@ class IdentifierCheck:
             line_start = view.rfind("\n", 0, a) + 1
             near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
             sentence = context.sentence_at(a)
-            quoted = context.narrative and sentence is not None and _client_voice(post, sentence)
-            if kind == "phone" and not quoted and self.resource_context.search(near):
-                continue  # a helpline or the practice, unless a client says "call me at"
+            quoted = sentence is not None and _client_voice(post, sentence, self.site_allow)
+            theirs = _THEIR_NUMBER.search(view[max(line_start, a - 40):a])
+            resource = self.resource_context.search(near)
+            if quoted and resource and re.fullmatch(r"(?i)call me|text me", resource.group()):
+                resource = None  # someone quoted saying "call me at": their own number
+            if kind == "phone" and not theirs and resource:
+                continue  # a helpline or the practice
             if kind == "phone" and (author_only(a) or author_sentence(a)):
                 continue
             hits.append(Hit(kind, a, b, f"pattern: a {kind} number that is not a public or practice line"))
@@ -345,7 +355,8 @@ class IdentifierCheck:
             text = sentence.text if sentence else ""
             if _FOLLOW.search(text):
                 continue  # "follow @drbecky": a public account recommended to readers
-            if context.narrative and (context.about_client(a) or _URL_CUE.search(text)) or \
+            voice = sentence is not None and _client_voice(post, sentence, self.site_allow)
+            if context.narrative and (context.about_client(a) or voice or _URL_CUE.search(text)) or \
                     not context.narrative and (_SINGULAR_PERSON.search(text) or _URL_CUE.search(text)):
                 hits.append(Hit("url", a, b, "pattern: a social media handle of a private person"))
         # Dates: day-precise ones in a client's story, or next to "born" / "date of birth".
@@ -368,11 +379,13 @@ class IdentifierCheck:
         for _m, a, b in each([self.born_in]):
             if year - int(view[a:b]) > 89 and self._client_fact(context, a, post):
                 hits.append(Hit("age-over-89", a, b, f"pattern: a birth year that makes the client over 89 in {year}"))
-        if context.narrative:
-            for pattern in self.place_patterns + [self.exit_pattern]:
-                for _m, a, b in each([pattern]):
-                    if self._story_fact(context, a, post) and _plain(view[a:b]) not in self.regions:
-                        hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
+        for pattern in self.place_patterns + [self.exit_pattern]:
+            for _m, a, b in each([pattern]):
+                if _plain(view[a:b]) in self.regions:
+                    continue
+                if self._story_fact(context, a, post) or (
+                        pattern is self.place_patterns[2] and _someone_elses(_sentence_text(context, a))):
+                    hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
 
     def _link_text_names(self, text: str, url_start: int) -> list[Hit]:
         """"[Lily's fundraiser](https://gofundme.com/...)": the link text names the client too."""
@@ -506,11 +519,12 @@ class IdentifierCheck:
     def _family_name(self, name: str, matched: str, narrative: bool) -> bool:
         """"the Pelletier family" names a family; "the Simpsons" names a show, outside a client's story."""
         folded = name.casefold()
+        plural = not re.search(r"(?i)family|household|kids|children|twins|boys|girls|farm|house|home|kitchen|place", matched)
         if self.is_word(name) and folded not in self.surnames and folded not in self.first_names:
             return False
-        if self.is_word(name + "s") or _NOT_A_NAME_ENDINGS.search(folded):
+        if plural and (self.is_word(name + "s") or {folded, folded + "s"} & self.name_words) \
+                or _NOT_A_NAME_ENDINGS.search(folded):
             return False  # "the Crisis Text Line" is not "the Crisi family"; "Parentified kids"
-        plural = not re.search(r"(?i)family|household|kids|children|twins|boys|girls|farm|house|home|kitchen|place", matched)
         return narrative or not plural
 
     def _in_reference_entry(self, view: str, offset: int) -> bool:
@@ -762,18 +776,26 @@ def _title_like(where: str) -> bool:
     return where.startswith(_TITLE_LIKE)
 
 
-def _client_voice(post: Post, sentence: Sentence) -> bool:
-    """A quotation or a blockquote in a client's story: "I" is the client speaking, not the author."""
+def _client_voice(post: Post, sentence: Sentence, own: AllowList | None = None) -> bool:
+    """Someone other than the author speaking: a quotation, a blockquote, or an interview answer
+    ("**Rae:** I post a lot of it as ..."), so "I" there is not the author."""
     if sentence.text[:1] in "\"“'‘":
         return True
     segment = _segment_at(post, sentence.start)
-    return segment is not None and segment.where == "blockquote"
+    if segment is None:
+        return False
+    if segment.where == "blockquote":
+        return True
+    speaker = _SPEAKER.match(post.text, segment.start)
+    return bool(speaker) and speaker.group(1).casefold() not in ("q", "question", "me", "i", "a", "answer") \
+        and not (own and own.covers(speaker.group(1)))
 
 
+_SPEAKER = re.compile(r"[*_]{0,2}([A-ZÀ-ÖØ-Þ][\w .'’-]{0,30}?)[*_]{0,2}:[*_]{0,2}\s")
 _CONTACT_NEAR = re.compile(r"^(?:'s|’s)?\W{0,3}(?:cell|phone|mobile|number|email|e-mail|text|address|home)\b", re.I)
 _CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
-_POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?:'s|’s)\s+(?!(?:disease|syndrome|law|razor|principle|"
-                              r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[a-z]")
+_POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]{2,})(?:'s|’s)\s+(?!(?i:disease|syndrome|law|razor|principle|"
+                              r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[A-Za-z]")
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
                           r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
 _POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
