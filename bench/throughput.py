@@ -115,7 +115,7 @@ def warm(args) -> None:
         runs = [benchlib.run_cli(site, command) for _ in range(args.repeats + 2)]
         same = all(r["stdout"] == first["stdout"] for r in runs)
         print(f"warm re-check, nothing changed: median {median([r['wall'] for r in runs]):.2f} s wall "
-              f"(runs {_walls(runs)}; target <= 1 s); "
+              f"(runs {_walls(runs)}; CPU median {median([r['cpu'] for r in runs]):.2f} s; target <= 1 s); "
               f"spaCy imported: {any(r.get('spacy_imported') for r in runs)}, "
               f"models loaded: {max(r.get('models_loaded', 0) for r in runs)}; same report as cold: {same}")
         changed = []
