@@ -157,7 +157,8 @@ class IdentifierCheck:
         self.employer_after = compile_(person["employer_after"])
         self.institution = compile_(person["institution"])
         place = detect["location"]
-        self.place_patterns = [compile_(place[key]) for key in ("street", "street_name", "zip", "county")]
+        self.place_patterns = [compile_(place[key]) for key in ("street", "street_name", "zip", "county", "ship",
+                                                                "zip_after_town")]
         self.after_preposition = compile_(place["after_preposition"])
         self.exit_pattern = re.compile(r"\b(exit\s+\d{1,3}[AB]?)\b", re.I)
         self.date_patterns = [compile_(p) for p in detect["date"]["patterns"]]
@@ -209,7 +210,7 @@ class IdentifierCheck:
         """Decide one post. `entities` are (label, start, end, where) from the language model."""
         allow = AllowList(_post_allow(post.meta))
         view = _visible(post)
-        self._headings = [(s.start, s.end) for s in post.segments if s.where == "heading"]
+        self._headings = [(s.start, s.end) for s in post.segments if s.where in ("heading", "table")]
         trusted = [(label, a, b) for label, a, b, where in entities if not _title_like(where)]
         self._entities = trusted
         hits: list[Hit] = []
@@ -384,7 +385,7 @@ class IdentifierCheck:
                 if _plain(view[a:b]) in self.regions:
                     continue
                 if self._story_fact(context, a, post) or (
-                        pattern is self.place_patterns[2] and _someone_elses(_sentence_text(context, a))):
+                        pattern in (self.place_patterns[2], self.place_patterns[5]) and _someone_elses(_sentence_text(context, a))):
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
 
     def _link_text_names(self, text: str, url_start: int) -> list[Hit]:
@@ -430,7 +431,7 @@ class IdentifierCheck:
         if sentence.about_author_only and not _client_voice(post, sentence):
             return False
         if any(a <= offset < b for a, b in self._headings):
-            return True  # a case study's headings tell its story
+            return True  # a case study's headings and tables tell its story
         if _PERSON_NOUN.search(sentence.text) or sentence.third_person:
             return True
         if any(sentence.start <= n.start < sentence.end for n in names):
@@ -494,7 +495,8 @@ class IdentifierCheck:
                 candidates.append((a, b, "language model: a person's name in a client's story", ""))
             elif len(view[a:b].split()) > 1 and _CONTACT_NEAR.search(view[b:b + 40]):
                 candidates.append((a, b, "language model: a private person's name next to their contact details", "contact"))
-            elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) and (
+            elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) \
+                    and not re.match(r"\s+[A-Z][a-z]", view[b:b + 3]) and (
                     _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)):
                 # Public figures and authors go by their full names; a first name alone, doing or
                 # saying something, is someone the author knows.
@@ -508,6 +510,10 @@ class IdentifierCheck:
         # A name cleared for a reason that holds wherever it appears (a public figure, a citation)
         # is cleared everywhere in the post; a weaker reason clears only that mention.
         cleared = {_plain(view[a:b]) for (a, b), v in verdicts.items() if v is not None and v in _EVERYWHERE}
+        for (a, b), v in verdicts.items():
+            if v == "a character or author of a work" and len(view[a:b].split()) > 1:
+                cleared.add(_plain(view[a:b]))  # "Luisa Madrigal" from *Encanto*: "Luisa" too
+                cleared.update(_plain(view[a:b]).split())
         self._cleared = cleared | self._invented
         found = []
         for a, b, why, cue in candidates:
@@ -554,7 +560,7 @@ class IdentifierCheck:
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens):
             return "not shaped like a name"
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
-                                            and not from_cue):
+                                            and cue in ("", "family")):
             return "a public figure or cited author"
         if plain in self.therapy_terms or plain in self.regions or re.search(r"\d", text):
             return "a therapy term, place or code"
@@ -644,9 +650,9 @@ class IdentifierCheck:
             strong_place = label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
             if _POSSESSED.search(view[max(0, a - 20):a]):
                 continue  # "his favorite Takis": a thing someone has, not a place
+            starts = _sentence_initial(view, a) or getattr(context.sentence_at(a), "start", None) == a
             if len(tokens) == 1 and not strong_place and (tokens[0] in self.first_names or tokens[0] in self.public_surnames
-                                     or (self.is_word(tokens[0]) and (label == "pattern"
-                                                                      or _sentence_initial(view, a)))):
+                                     or (self.is_word(tokens[0]) and (label == "pattern" or starts))):
                 continue
             if label == "ORG":
                 sentence = context.sentence_at(a)
@@ -666,8 +672,14 @@ class IdentifierCheck:
                 found.append(Hit("person-name", a, b, "language model: an organisation that employs or "
                                  "schools the client (employers' names are identifiers)"))
                 continue
-            if label == "pattern" and any(self.is_word(t) for t in tokens):
-                continue
+            title_case = _title_like(getattr(_segment_at(post, a), "where", ""))
+            if _in_title(post.text, a, b):
+                continue  # "in *The Whole-Brain Child*": a title, not a place
+            if label == "pattern" and (any(self.is_word(t) or t in self.name_words for t in tokens) or "-" in text) and (
+                    len(tokens) < 2 or starts or title_case):
+                continue  # "in March", "in Slow Motion" (a title); but "in Ocean View" mid-sentence is a name
+            if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
+                continue  # "Nimitz-class", "the silver Tacoma": not a place
             if belongs(a):
                 found.append(Hit("location", a, b, why))
         return found
@@ -798,6 +810,7 @@ _POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[A-Za-z]")
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
                           r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
+_VEHICLE_BEFORE = re.compile(r"\b(?:silver|black|white|red|blue|gray|grey|green|old|used|new|rusty|beat-up|his|her|their)\s+$", re.I)
 _POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
 _STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|"
                            r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
@@ -831,12 +844,13 @@ def _sentence_text(context: PostContext, offset: int) -> str:
     return sentence.text if sentence else ""
 
 
-_HYPOTHETICAL = re.compile(r"\b(?:imagine|suppose|pretend|let's say|for example|for instance|e\.g\.|"
+_HYPOTHETICAL = re.compile(r"\b(?:imagine|suppose|pretend|let's say|let's invent|invent|made-up|for example|for instance|e\.g\.|"
                            r"hypothetical(?:ly)?|a client like|someone like|what if)\b|^\W*(?:say|consider|take|meet|"
                            r"picture)\b", re.I)
 
 
-_NAMING = re.compile(r"\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|called|say)[\s,]+"
+_NAMING = re.compile(r"\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|called|say|(?:invent|imagine|picture|take|"
+                     r"meet|consider) (?:a|an|two|one) [\w-]+(?: [\w-]+)?,?)[\s,:]+"
                      r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s*(?:,\s*and|,|and|&)\s*)?)+)")
 
 
