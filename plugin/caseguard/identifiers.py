@@ -44,7 +44,8 @@ _FRONT_MATTER = "front matter"
 _SEPARATORS = r"[-_.\s/+]"
 _GENERIC_PLACE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "drive", "dr",
                         "county", "parish", "borough", "college", "university", "school", "middle",
-                        "high", "elementary", "academy", "church", "hospital", "the", "of", "court"}
+                        "high", "elementary", "academy", "church", "hospital", "the", "of", "court", "uss",
+                        "usns", "uscgc"}
 _GENERIC_FAMILY_WORDS = {"new", "big", "little", "young", "old", "happy", "blended", "modern", "whole", "perfect",
                          "busy", "extended", "chosen", "foster", "adoptive", "military", "immigrant", "first",
                          "second", "same", "other", "average", "american", "typical", "anxious", "grieving",
@@ -464,7 +465,8 @@ class IdentifierCheck:
         if narrative:
             for m in _POSSESSIVE_NAME.finditer(view):
                 a, b = m.start(1), m.end(1)
-                if not self.is_word(m.group(1)) and self._client_fact(context, a, post):
+                word = m.group(1).casefold()
+                if (word in self.first_names or not self.is_word(word)) and self._client_fact(context, a, post):
                     candidates.append((a, b, "pattern: a capitalised name with a possessive in a client's story", ""))
             for m in self.initials.finditer(view):
                 a, b = m.start(1), m.end(1)
@@ -675,8 +677,9 @@ class IdentifierCheck:
             title_case = _title_like(getattr(_segment_at(post, a), "where", ""))
             if _in_title(post.text, a, b):
                 continue  # "in *The Whole-Brain Child*": a title, not a place
-            if label == "pattern" and (any(self.is_word(t) or t in self.name_words for t in tokens) or "-" in text) and (
-                    len(tokens) < 2 or starts or title_case):
+            common = any(self.is_word(t) for t in tokens) or "-" in text or (
+                len(tokens) > 1 and title_case and any(t in self.name_words for t in tokens))
+            if label == "pattern" and common and (len(tokens) < 2 or starts or title_case):
                 continue  # "in March", "in Slow Motion" (a title); but "in Ocean View" mid-sentence is a name
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
@@ -845,8 +848,8 @@ def _sentence_text(context: PostContext, offset: int) -> str:
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:imagine|suppose|pretend|let's say|let's invent|invent|made-up|for example|for instance|e\.g\.|"
-                           r"hypothetical(?:ly)?|a client like|someone like|what if)\b|^\W*(?:say|consider|take|meet|"
-                           r"picture)\b", re.I)
+                           r"hypothetical(?:ly)?|a client like|someone like|what if|picture)\b|^\W*(?:say|consider|take|"
+                           r"meet)\s+(?:a\s+|an\s+)?(?-i:[A-Z][a-z]+\b)(?!\s+(?-i:[A-Z]))", re.I)
 
 
 _NAMING = re.compile(r"\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|called|say|(?:invent|imagine|picture|take|"
@@ -1039,6 +1042,9 @@ def _valid_ssn(text: str) -> bool:
     return digits not in ("078051120", "219099999", "123456789")
 
 
+_LAN = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7", "fe80::/10")
+
+
 def _plausible_ip(text: str) -> bool:
     """A public address: a home router's 192.168.1.1 or a loopback identifies no one."""
     import ipaddress
@@ -1047,4 +1053,7 @@ def _plausible_ip(text: str) -> bool:
         address = ipaddress.ip_address(text)
     except ValueError:
         return False
-    return address.is_global
+    # A home network's own addresses (192.168.x.x, 10.x.x.x) and loopback name no one; the
+    # documentation ranges (203.0.113.x) are what an example of a client's address uses.
+    return not (address.is_loopback or address.is_link_local or address.is_multicast or address.is_unspecified
+                or address.is_reserved or any(address in ipaddress.ip_network(n) for n in _LAN))
