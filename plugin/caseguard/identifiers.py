@@ -607,6 +607,11 @@ class IdentifierCheck:
             return "a provider or colleague, named by role"
         if _AUTHOR_FAMILY.search(before):
             return "the author's own family"
+        if cue == "relatives" and not context.narrative:
+            sentence = context.sentence_at(a)
+            earlier = view[sentence.start:a] if sentence else before
+            if any(w.casefold() in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", earlier)):
+                return "a public figure or cited author"  # "Gottman and his wife, Julie"
         sentence = context.sentence_at(a)
         if sentence is not None and sentence.not_client and not context.cue_in(sentence) \
                 and not _in_front_matter(post, a):
