@@ -486,6 +486,12 @@ class IdentifierCheck:
                                            "a first name and surname in a tag, title or table cell", ""))
         for label, a, b in entities:
             if label != "PERSON":
+                # The model sometimes calls a first name a place ("When Rebecca first told me"):
+                # a first name that no place word leads into is a person.
+                word = _plain(view[a:b])
+                if narrative and word in self.first_names and " " not in word \
+                        and not re.search(r"(?i)\b(?:in|from|to|near|at|of|outside|through)\s+(?:the\s+)?$", view[max(0, a - 12):a]):
+                    candidates.append((a, b, "language model: a first name it read as a place", ""))
                 continue
             a, b = _trim_name(view, a, b)
             first = re.match(r"[\w'’-]+\s+", view[a:b])
