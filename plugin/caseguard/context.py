@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .phrases import folded
 from .post import Post
 from .rulepack import RuleSet
 from .segments import PROSE
@@ -97,6 +98,16 @@ class PostContext:
         self.sentences.sort(key=lambda s: s.start)
         self._starts = [s.start for s in self.sentences]
         self.cues = find_cues(self.sentences, ruleset["consent/undeclared-case-study"].detect)
+
+    # Case-folded prose, for a quick look before a pattern runs (see phrases.prefilter).
+    @cached_property
+    def prose_segments(self) -> list:
+        """(segment, its folded text) for each prose segment."""
+        return [(s, folded(s.text)) for s in self.post.segments if s.kind == PROSE]
+
+    @cached_property
+    def folded_prose(self) -> str:
+        return "\n".join(text for _, text in self.prose_segments)
 
     @property
     def narrative(self) -> bool:

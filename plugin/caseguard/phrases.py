@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from re import _constants as sre, _parser as sre_parse  # to read a pattern's required words
 from typing import TYPE_CHECKING
 
-from .segments import PROSE
 
 if TYPE_CHECKING:
     from .context import PostContext
@@ -72,8 +72,71 @@ def regexes(detect: dict) -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def compiled(pattern: str) -> re.Pattern:
+    """A pack pattern, compiled once per process: the pack loader's validation compiles it here."""
+    return re.compile(pattern, re.I)
+
+
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in patterns)
+    return tuple(compiled(p) for p in patterns)
+
+
+# -- a cheap first look: most patterns match nothing in most posts ---------------------------
+
+# Besides ASCII case, re.I lets these match an ASCII letter (and str.lower() would turn "İ" into
+# two characters): folded first, so a substring test finds whatever the pattern could.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def folded(text: str) -> str:
+    return text.translate(_FOLD).lower()
+
+
+@lru_cache(maxsize=None)
+def prefilter(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Groups of words (lower case): every match of `pattern` contains a word of each group, so
+    a post that misses a group is skipped without running the pattern over each of its
+    segments. Empty when the pattern needs no words; words outside ASCII, whose case rules
+    differ, are not used."""
+    try:
+        groups = _needed(sre_parse.parse(pattern, re.I))
+    except (re.error, TypeError, ValueError):
+        return ()
+    usable = [g for g in groups if all(word.isascii() for word in g)]
+    usable.sort(key=_selectivity, reverse=True)
+    return tuple(tuple(sorted(word.lower() for word in g)) for g in usable[:3])
+
+
+def _holds(folded_text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    return all(any(word in folded_text for word in group) for group in groups)
+
+
+def _selectivity(words: frozenset[str]) -> tuple:
+    return min(map(len, words)), -len(words)
+
+
+def _needed(items) -> list[frozenset[str]]:
+    """Groups of strings: any match of this parsed sequence contains one string of each group."""
+    groups, run = [], ""
+    for op, arg in list(items) + [(None, None)]:
+        if op is sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            groups.append(frozenset([run]))
+            run = ""
+        if op is sre.SUBPATTERN:
+            groups += _needed(arg[3])
+        elif op is sre.ATOMIC_GROUP:
+            groups += _needed(arg)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            groups += _needed(arg[2])
+        elif op is sre.BRANCH:
+            # Each branch gives its most selective group; a branch that needs nothing, nothing.
+            best = [max(_needed(branch), key=_selectivity, default=None) for branch in arg[1]]
+            if all(best):
+                groups.append(frozenset().union(*best))
+    return groups
 
 
 def _span(m: re.Match) -> tuple[int, int]:
@@ -113,11 +176,14 @@ def check(rule: Rule, context: PostContext,
         if spec["label"] and spec["label"].casefold() in altered:
             continue
         [pattern] = _compiled((spec["pattern"],))
+        groups = prefilter(spec["pattern"])
+        if not _holds(context.folded_prose, groups):
+            continue
         unless, before = _compiled(tuple(spec["unless"])), _compiled(tuple(spec["unless_before"]))
         near = _compiled(tuple(spec["near"]))
         why = (f"{spec['label']}: " if spec["label"] else "") + f"pattern: {pattern.pattern[:60]}"
-        for segment in context.post.segments:
-            if segment.kind != PROSE:
+        for segment, folded_text in context.prose_segments:
+            if not _holds(folded_text, groups):
                 continue
             for m in pattern.finditer(segment.text):
                 a, b = _span(m)

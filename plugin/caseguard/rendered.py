@@ -41,8 +41,8 @@ def text_blocks(page_html: str) -> list[str]:
 
 def new_blocks(source: str, blocks: list[str]) -> list[str]:
     """Blocks that hold words the source never had: text added while rendering."""
-    known = {w.casefold() for w in _WORD.findall(html_module.unescape(source))}
-    return [b for b in blocks if any(w.casefold() not in known for w in _WORD.findall(b))]
+    known = set(_WORD.findall(html_module.unescape(source).casefold()))
+    return [b for b in blocks if not known.issuperset(_WORD.findall(b.casefold()))]
 
 
 def leaks(engine: Engine, source_path: str, src_uri: str, page_html: str, search_dirs: list[str]) -> list[RenderedLeak]:

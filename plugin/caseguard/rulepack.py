@@ -107,7 +107,7 @@ def _load_pack(path: str, display: str) -> tuple[list[Rule], bytes]:
                                  f"must be one of `words:`") from None
         for pattern in expanded:
             try:
-                re.compile(pattern)
+                phrases.compiled(pattern)
             except re.error as error:
                 raise CaseguardError(f"{where} ({entry['id']}): bad regular expression "
                                      f"{pattern!r} in detect: {error}") from None
