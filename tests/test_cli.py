@@ -147,3 +147,36 @@ def test_rules_and_explain(site):
     assert explained.returncode == 0 and "APA Ethics Code 4.07" in explained.stdout and "Raises" in explained.stdout
     unknown = run_cli("explain", "nope/nothing", cwd=site)
     assert unknown.returncode == 2
+
+
+OWN_PACK = """rules:
+  - id: local/no-waitlist-promise
+    severity: warning
+    summary: Promising a place off the waiting list
+    message: "Do not promise a place: {detail}"
+    explain: Our waiting list is long.
+    source: Practice policy
+    detect:
+      type: phrases
+      patterns: ["{pattern}"]
+    examples:
+      match: ["We can see you this week."]
+      no_match: ["Join the waiting list."]
+"""
+
+
+def test_a_sites_own_pack_runs_and_a_broken_pattern_is_one_clear_line(site):
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - caseguard:\n" in text
+    config.write_text(text.replace("  - caseguard:\n", "  - caseguard:\n      rules: [local.yml]\n"), encoding="utf-8")
+    write(site, "tips.md", GENERAL, "Good news: we can see you this week.")
+    (site / "local.yml").write_text(OWN_PACK.replace("{pattern}", r"\\bsee you this week\\b"), encoding="utf-8")
+    done = run_cli("check", "docs", "--format", "json", cwd=site)
+    assert done.returncode == 0, done.stdout + done.stderr  # a warning does not block
+    assert [f["rule"] for f in json.loads(done.stdout)["findings"]] == ["local/no-waitlist-promise"]
+    (site / "local.yml").write_text(OWN_PACK.replace("{pattern}", r"\\bsee (you"), encoding="utf-8")
+    broken = run_cli("check", "docs", cwd=site)
+    assert broken.returncode == 2 and "Traceback" not in broken.stderr
+    [line] = broken.stderr.strip().splitlines()
+    assert "local.yml" in line and "local/no-waitlist-promise" in line and "bad regular expression" in line

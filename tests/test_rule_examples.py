@@ -56,3 +56,12 @@ def test_rule_example(rule, expected, example, tmp_path):
 def test_every_rule_has_both_kinds_of_example():
     for rule in load_rules().rules.values():
         assert rule.examples["match"] and rule.examples["no_match"], rule.id
+
+
+def test_every_builtin_pattern_compiles():
+    """Loading skips compiling the built-in packs' patterns (it costs every build); this does it."""
+    from caseguard import rulepack
+
+    for path in rulepack._pack_files(rulepack.builtin_dir()):
+        rules, _raw = rulepack._load_pack(path, path, compile_patterns=True)
+        assert rules, path
