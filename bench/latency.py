@@ -7,6 +7,10 @@ repository root, given one staged post, start-up and model load included.
 Then one uncached run split into its phases (imports, rule packs, spaCy import, model load with
 its canary, the check itself), to show what bounds it.
 
+Run it in an environment like pre-commit's own, with caseguard and not Presidio: Presidio
+registers spaCy components through entry points, and spaCy imports every registered package
+when it loads a model (about 0.9 s more here).
+
     python bench/latency.py [--repeats 5] [--seed 7]
 """
 
@@ -48,6 +52,11 @@ def main():
     args = parser.parse_args()
     benchlib.print_machine()
     print(benchlib.versions())
+    from importlib.util import find_spec
+
+    if find_spec("presidio_analyzer") is not None:
+        print("note: Presidio is installed here, which makes spaCy's model load slower than in "
+              "pre-commit's own environment; run this with caseguard's environment (README's .venv)")
     site = benchlib.make_site(40, args.seed)
     try:
         posts = benchlib.post_files(site)
