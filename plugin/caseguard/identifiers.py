@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
@@ -30,6 +31,8 @@ _FUNCTION_WORDS = set("""a an the this that these those my our your his her its 
 us him them and but or nor so yet for of in on at to from by with as if when what who whom whose which how why
 where than then there here not no yes all any some each every both either neither one two three first last next
 about after before over under up down out into onto upon off again also just only very too much many more most
+among amongst amid amidst despite toward towards unlike beside besides beneath beyond within without throughout
+against along alongside around across behind below above during until till unless whereas whether though although
 such own same other another am is are was were be been being do does did have has had will would shall should
 can could may might must dear hi hello thanks okay ok january february march april may june july august
 september october november december monday tuesday wednesday thursday friday saturday sunday
@@ -214,6 +217,11 @@ class IdentifierCheck:
         self._headings = [(s.start, s.end) for s in post.segments if s.where in ("heading", "table")]
         trusted = [(label, a, b) for label, a, b, where in entities if not _title_like(where)]
         self._entities = trusted
+        # Words the post itself writes in lower case in its prose: "Burnout among nurses rose" at
+        # the start of a sentence, or "Coming Back From Burnout", is the word of "the burnout we
+        # see", not a name or a town.
+        self._lower_words = {w for s in post.segments if s.kind == PROSE and not s.where.startswith(_FRONT_MATTER)
+                             for w in _LOWER_WORD.findall(s.text)}
         hits: list[Hit] = []
         self._patterns(post, context, view, hits)
         names = self._names(post, context, view, trusted)
@@ -234,6 +242,12 @@ class IdentifierCheck:
                 continue  # inside a wider finding (a name within a reported URL)
             decided.append(hit)
         return decided
+
+    def _region(self, plain: str) -> bool:
+        """A state or larger, or a broad part of one ("Central Oregon", "upstate New York"), which
+        no one lives at: not a place that identifies."""
+        head, _, rest = plain.partition(" ")
+        return plain in self.regions or (head in _DIRECTIONS and rest in self.regions)
 
     def is_word(self, token: str) -> bool:
         """An English dictionary word, inflections included ("Goes", "Treasures")."""
@@ -449,6 +463,7 @@ class IdentifierCheck:
         contact link, a first name on its own)."""
         narrative = context.narrative
         self._invented = _invented_names(context) | _title_names(post.text)
+        self._cited_surnames = {_plain(m.group(1) or m.group(2)) for m in _CITED_SURNAME.finditer(view)}
         about_a_work = self._about_a_work = not narrative and _about_a_work(post.text)
         candidates: list[tuple[int, int, str, str]] = []  # start, end, why, cue kind ("" for the model)
         for kind, pattern in self.name_cues:
@@ -460,8 +475,29 @@ class IdentifierCheck:
                 candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", kind))
         for m in self.contact_link.finditer(post.text):
             candidates.append((m.start(1), m.end(1), "pattern: the name on an email or phone link", "contact"))
-        for m in _FORM_NAME.finditer(view):
-            candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
+        for pattern in (_FORM_NAME, _FORM_CELL):
+            for m in pattern.finditer(view):
+                candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
+        for m in _SIGNATURE.finditer(view):
+            if m.group(1).casefold() in self.first_names:
+                candidates.append((m.start(1), m.end(1), "pattern: a first name signing a message", "signature"))
+        if not narrative:
+            for m in self.initials.finditer(view):
+                if m.group(1) not in self.not_initials and _RECORD_OF.match(view, m.end(1)):
+                    candidates.append((m.start(1), m.end(1), "pattern: initials whose record or number follows", "initials"))
+        if narrative:
+            # The model misses some first names ("Hector did most of the work"): a capitalised word
+            # that the story has saying, feeling or deciding things is someone's name when it is a
+            # known first name, or no dictionary word and the story does so twice.
+            subjects = [m for m in _SUBJECT_NAME.finditer(view)
+                        if not re.search(r"(?:[A-Z][\w'’-]*\.?|\b(?:Dr|Mr|Mrs|Ms))\s+$", view[max(0, m.start() - 20):m.start()])]
+            counts = Counter(m.group(1).casefold() for m in subjects)
+            for m in subjects:
+                folded = m.group(1).casefold()
+                if folded in self._lower_words or folded in self.common_words or folded in _FUNCTION_WORDS:
+                    continue
+                if folded in self.first_names or (counts[folded] >= 2 and not self.is_word(folded)):
+                    candidates.append((m.start(1), m.end(1), "pattern: a first name the story has doing things", ""))
         if narrative:
             for m in _POSSESSIVE_NAME.finditer(view):
                 a, b = m.start(1), m.end(1)
@@ -473,8 +509,10 @@ class IdentifierCheck:
                 text = m.group(1)
                 if text in self.not_initials or len(text) == 2 and re.search(r"(?:^|\n)[ \t>*+-]*$", view[max(0, a - 6):a]):
                     continue  # an abbreviation, or "A. First point" labelling a line
-                if re.search(r"[A-Z][a-z]+,? $", view[max(0, a - 20):a]) or self._in_reference_entry(view, a):
-                    continue  # the middle or last initial of a name ("Bill W.", "Perry, B. D.")
+                name_before = re.search(r"([A-Z][a-z]+),? $", view[max(0, a - 20):a])
+                if name_before and name_before.group(1).casefold() not in _FUNCTION_WORDS \
+                        or self._in_reference_entry(view, a):
+                    continue  # the middle or last initial of a name ("Bill W.", "Perry, B. D."), not "For J.R."
                 sentence = context.sentence_at(a)
                 if sentence is None or not (sentence.not_client or sentence.about_author_only):
                     candidates.append((a, b, "pattern: initials standing for a client", "initials"))
@@ -489,7 +527,10 @@ class IdentifierCheck:
                 # The model sometimes calls a first name a place ("When Rebecca first told me"):
                 # a first name that no place word leads into is a person.
                 word = _plain(view[a:b])
-                if narrative and word in self.first_names and " " not in word \
+                # Outside a story, only a first name that is no surname, alone, saying or doing something.
+                alone = _PERSON_AFTER.match(view, b) and word not in self.surnames \
+                    and not re.search(r"[A-Z][\w'’.-]*\s+$", view[max(0, a - 25):a])
+                if word in self.first_names and " " not in word and (narrative or alone) \
                         and not re.search(r"(?i)\b(?:in|from|to|near|at|of|outside|through)\s+(?:the\s+)?$", view[max(0, a - 12):a]):
                     candidates.append((a, b, "language model: a first name it read as a place", ""))
                 continue
@@ -563,6 +604,8 @@ class IdentifierCheck:
             return "not capitalised"
         if plain in self._invented:
             return "an invented example person"
+        if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b", view[b:b + 10]):
+            return "a holiday"  # Valentine's Day, Presidents' Day
         if self._about_a_work and cue not in ("contact", "form"):
             return "a character in the book, film or show the post is about"
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens):
@@ -570,13 +613,15 @@ class IdentifierCheck:
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
                                             and cue in ("", "family")):
             return "a public figure or cited author"
-        if plain in self.therapy_terms or plain in self.regions or re.search(r"\d", text):
+        if plain in self.therapy_terms or self._region(plain) or re.search(r"\d", text):
             return "a therapy term, place or code"
         if cue in ("form", "contact", "initials") and len(tokens) == 1 and self.is_word(tokens[0]) \
                 and tokens[0] not in self.first_names:
             return "a common word"
         if not from_cue:
             names = [t for t in tokens if t in self.first_names]
+            if len(tokens) == 1 and not names and tokens[0] in self._lower_words:
+                return "a common word (the post writes it in lower case)"
             if len(tokens) == 1 and (tokens[0] in self.common_words or text.isupper()
                                      or _NOT_A_NAME_ENDINGS.search(tokens[0])
                                      or (self.is_word(tokens[0]) and not names)):
@@ -586,13 +631,17 @@ class IdentifierCheck:
         before, after = view[max(0, a - 60):a], view[b:b + 80]
         if _CLIENT_BEFORE.search(before):
             return None  # "my client Jennifer Alvarez": whatever follows, a client
+        if cue == "initials" and _RECORD_OF.match(view, b):
+            return None  # "R.M.'s SSN": a person with a record
         after_coauthors = re.sub(r"^(?:(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)+",
                                  "", after)
         before_coauthors = re.sub(r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s*and|,|\s+and|\s*&)\s*)+$",
                                   "", before)
-        if self.cited_after.search(after_coauthors) or self.cited_before.search(before_coauthors) \
-                or _in_citation(view, a, b):
+        if self.cited_after.search(after_coauthors) or _in_citation(view, a, b) or (
+                cue != "signature" and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text
             return "a cited author or work"
+        if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
+            return "a cited author or work"  # "Marie Jahoda, a social psychologist ... (Jahoda, 1982)"
         if (len(tokens) > 1 or tokens[0] not in self.first_names) and self.cited_verbs.search(after):
             return "a cited author or work" if len(tokens) > 1 else "a cited author"
         if len(tokens) > 1 and self.culture_before.search(before_coauthors):
@@ -632,7 +681,8 @@ class IdentifierCheck:
         def belongs(offset: int) -> bool:
             if context.narrative:
                 return self._client_fact(context, offset, post, names)
-            return self._tied_to_person(context, view, offset, names)
+            # In a post about a film or a book, the people who live somewhere are its characters.
+            return not self._about_a_work and self._tied_to_person(context, view, offset, names)
 
         found = []
         for m in self.institution.finditer(view):
@@ -653,13 +703,17 @@ class IdentifierCheck:
             a, b = _trim_name(view, a, b)
             text = view[a:b]
             plain = _plain(text)
-            if b <= a or plain in self.regions or plain in self.therapy_terms or not text[:1].isupper():
+            if b <= a or self._region(plain) or plain in self.therapy_terms or not text[:1].isupper():
                 continue
+            if _METHOD_AFTER.match(view, b):
+                continue  # "in Emotionally Focused Therapy": the name of a method, not a place
             if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or (text.isupper() and label != "ORG"):
                 continue
             if self._in_reference_entry(view, a) or _in_citation(view, a, b):
                 continue
             tokens = plain.split()
+            if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
+                continue  # "Coming Back From Burnout" in a post about burnout
             strong_place = label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
             if _POSSESSED.search(view[max(0, a - 20):a]):
                 continue  # "his favorite Takis": a thing someone has, not a place
@@ -676,6 +730,9 @@ class IdentifierCheck:
                     continue
                 if self._in_reference_entry(view, a) or _in_citation(view, a, b):
                     continue
+                opening = view[sentence.start:a] if sentence else view[max(0, a - 60):a]
+                if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", opening)):
+                    continue  # "Kristin Neff's work at the University of Texas": a researcher's
                 if context.narrative:
                     if not self._client_fact(context, a, post, names):
                         continue
@@ -729,6 +786,14 @@ class IdentifierCheck:
                 if word not in _GENERIC_FAMILY_WORDS and word not in _FUNCTION_WORDS and len(word) >= 3:
                     a = offset + m.start(1)
                     found.append(Hit("person-name", a, a + len(word), "a family name in a file name or URL"))
+            if context.narrative:
+                # "night-shift-in-norwalk": after "in" or "from", a word no dictionary has is a town.
+                for m in re.finditer(r"(?:^|[-_/])(?:in|from|near)[-_]([a-z]{4,})(?=[-_./]|$)", path):
+                    word = m.group(1)
+                    if not self.is_word(word) and word not in self.regions and word not in self.first_names \
+                            and word not in self.therapy_terms and word not in self._lower_words:
+                        a = offset + m.start(1)
+                        found.append(Hit("location", a, a + len(word), "a town after \"in\" or \"from\" in a file name or URL"))
             for m in re.finditer(r"[A-Za-z]+(?:[-_][A-Za-z]+)+", path):
                 parts = re.split(r"[-_]", m.group())
                 position = 0
@@ -771,8 +836,10 @@ class IdentifierCheck:
                 continue
             words = [re.escape(_fold(w)) for w in needle.split()]
             loose = re.compile(r"(?<![^\W_])" + _SEPARATORS.join(words) + r"(?:'s|’s)?(?![^\W_])", re.I)
-            exact = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in needle.split())
-                               + r"(?=(?:s|es)?(?:'|’)?(?![\w]))")
+            # In prose a name is capitalised: "maria" from a file name is "Maria" there.
+            forms = {needle, " ".join(w[:1].upper() + w[1:] for w in needle.split())}
+            exact = re.compile(r"(?<![\w])(?:" + "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in forms)
+                               + r")(?=(?:s|es)?(?:'|’)?(?![\w]))")
             for segment in post.segments:
                 searchable = segment.kind == URL or segment.where.startswith(_FRONT_MATTER)
                 text = _fold(segment.text) if searchable else segment.text
@@ -835,6 +902,32 @@ _PERSON_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:said|says|told|tells|asked|asks
                            r"needed|wanted|knew|thought|cried|laughed|smiled|agreed|took|got|went|sat|showed|"
                            r"brought|made|kept|gave|spent|tried|learned|worked|lives|lived|grew|moved|remembers|"
                            r"remembered|struggled|would|will|can|could|did|does)\b")
+# A Title Case phrase that goes on to one of these names a method, test or programme.
+_METHOD_AFTER = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,2}[ -](?:Therapy|Therapies|Theory|Model|Method|Approach|"
+                           r"Technique|Training|Program|Programme|Protocol|Intervention|Inventory|Scale|"
+                           r"Questionnaire|Assessment|Test|Disorder|Syndrome|Workbook|Skills)\b")
+# The surname in a citation: "(Jahoda, 1982)", "(Hayes et al., 2006)", "Jahoda (1982)".
+_CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d\d[a-z]?\b"
+                            r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)")
+# A form or table row labelled "Client": "| Client | Alan Whitcomb |", "Patient: Rosa Diaz".
+_FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian)(?:\s{2,}|:[ \t]+)"
+                        r"([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+))")
+# What belongs to the person just named: "R.M.'s SSN", "J.D.'s chart".
+_RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:SSN|social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
+                        r"phone|cell|number|email|address|insurance|policy|member ID|claim|diagnosis|intake|case|"
+                        r"license|licence|plate)\b", re.I)
+# A word in lower case in running text: not part of a handle, an address or a file name.
+_LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)")
+_DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
+                        "northwestern southeastern southwestern upstate downstate coastal rural greater "
+                        "midwestern".split())
+# A capitalised word doing what people do: "Yusuf told me", "Hector noticed".
+_SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-Z][a-z]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
+                           r"cried|laughed|smiled|agreed|decided|wanted|knew|thought|remembered|remembers|struggled|"
+                           r"noticed|admitted|described|arrived|texted|emailed|sat|slept|hoped|worried|"
+                           r"came in|came to|found us|found me|did most|started|stopped|began)\b)")
+# A message signed with a first name at the end of its line: "… can we move to fri? —Jenna".
+_SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})[ \t]*$")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
 _AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", re.I)
 _SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
@@ -953,15 +1046,21 @@ def _segment_at(post: Post, offset: int):
     return None
 
 
+# Between two names of one list or one piece of work: "Clark and Wells", "developed with".
+_COORDINATED = re.compile(r"\s*(?:,\s*and|,|and|&|(?:,\s*)?(?:who\s+)?(?:developed|created|founded|co-founded|"
+                          r"designed|wrote|co-wrote|co-authored|published|tested|studied)(?:\s+\w+){0,2}\s+with)\s*")
+
+
 def _clear_coordinated(view: str, verdicts: dict):
-    """A name listed with a cited author ("Clark and Wells", "Foa, Abramowitz") is cited too."""
+    """A name listed with a cited author ("Clark and Wells", "Foa, Abramowitz", "Sue Johnson
+    developed it with Les Greenberg") is cited too."""
     changed = True
     while changed:
         changed = False
         spans = sorted(verdicts)
         for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
             v1, v2 = verdicts[(a1, b1)], verdicts[(a2, b2)]
-            if (v1 is None) == (v2 is None) or not re.fullmatch(r"\s*(?:,\s*and|,|and|&)\s*", view[b1:a2]):
+            if (v1 is None) == (v2 is None) or not _COORDINATED.fullmatch(view[b1:a2]):
                 continue
             cited = v1 if v1 is not None else v2
             if "cited" in cited or "public" in cited:
