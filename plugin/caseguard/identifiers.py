@@ -34,6 +34,7 @@ about after before over under up down out into onto upon off again also just onl
 among amongst amid amidst despite toward towards unlike beside besides beneath beyond within without throughout
 against along alongside around across behind below above during until till unless whereas whether though although
 such own same other another am is are was were be been being do does did have has had will would shall should
+don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't
 can could may might must dear hi hello thanks okay ok january february march april may june july august
 september october november december monday tuesday wednesday thursday friday saturday sunday
 yo tú tu él ella ellos ellas usted nosotros mi mis su sus lo la las los el un una unos unas que qué de del al y o
@@ -49,6 +50,11 @@ _GENERIC_PLACE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "
                         "county", "parish", "borough", "college", "university", "school", "middle",
                         "high", "elementary", "academy", "church", "hospital", "the", "of", "court", "uss",
                         "usns", "uscgc"}
+# Words that make a name a place: "Green Valley", "Oak Ridge".
+_PLACE_WORDS = _GENERIC_PLACE_WORDS | {"valley", "ridge", "creek", "hill", "hills", "heights", "park", "springs",
+                                       "falls", "lake", "lakes", "bay", "beach", "point", "harbor", "harbour",
+                                       "island", "mountain", "grove", "woods", "village", "town", "city", "view",
+                                       "center", "centre", "square", "river", "mill", "mills", "farm", "ranch"}
 _GENERIC_FAMILY_WORDS = {"new", "big", "little", "young", "old", "happy", "blended", "modern", "whole", "perfect",
                          "busy", "extended", "chosen", "foster", "adoptive", "military", "immigrant", "first",
                          "second", "same", "other", "average", "american", "typical", "anxious", "grieving",
@@ -249,7 +255,7 @@ class IdentifierCheck:
         head, _, rest = plain.partition(" ")
         return plain in self.regions or (head in _DIRECTIONS and rest in self.regions)
 
-    def is_word(self, token: str) -> bool:
+    def is_word(self, token: str, depth: int = 0) -> bool:
         """An English dictionary word, inflections included ("Goes", "Treasures")."""
         word = token.casefold().replace("’", "'")
         if word in self.words or word in _FUNCTION_WORDS:
@@ -260,6 +266,8 @@ class IdentifierCheck:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3 \
                     and word[:-len(suffix)] + replacement in self.words:
                 return True
+        if depth == 0 and word.endswith("s") and not word.endswith("ss"):
+            return self.is_word(word[:-1], 1)  # "mornings": the plural of an inflected word
         return False
 
     def _allowed(self, text: str, kind: str, allow: AllowList) -> bool:
@@ -475,11 +483,12 @@ class IdentifierCheck:
                 candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", kind))
         for m in self.contact_link.finditer(post.text):
             candidates.append((m.start(1), m.end(1), "pattern: the name on an email or phone link", "contact"))
-        for pattern in (_FORM_NAME, _FORM_CELL):
+        for pattern in (_FORM_NAME, _FORM_CELL, _HEADER_NAME):
             for m in pattern.finditer(view):
                 candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
         for m in _SIGNATURE.finditer(view):
-            if m.group(1).casefold() in self.first_names:
+            signer = m.group(1).casefold()
+            if signer in self.first_names or narrative and not self.is_word(signer):
                 candidates.append((m.start(1), m.end(1), "pattern: a first name signing a message", "signature"))
         if not narrative:
             for m in self.initials.finditer(view):
@@ -615,6 +624,10 @@ class IdentifierCheck:
             return "a public figure or cited author"
         if plain in self.therapy_terms or self._region(plain) or re.search(r"\d", text):
             return "a therapy term, place or code"
+        words = re.findall(r"[\w'’]+", text)
+        if cue == "relatives" and len(words) > 1 and all(self.is_word(w) for w in words) \
+                and not any(t in self.first_names for t in tokens):
+            return "common words, not a name"  # "Her Dad Didn't Come Home" in a title
         if cue in ("form", "contact", "initials") and len(tokens) == 1 and self.is_word(tokens[0]) \
                 and tokens[0] not in self.first_names:
             return "a common word"
@@ -626,7 +639,7 @@ class IdentifierCheck:
                                      or _NOT_A_NAME_ENDINGS.search(tokens[0])
                                      or (self.is_word(tokens[0]) and not names)):
                 return "a common word"
-            if len(tokens) > 1 and not names and all(self.is_word(t) for t in tokens if len(t) > 1):
+            if len(tokens) > 1 and not names and all(self.is_word(t) for t in re.findall(r"[\w'’]+", text) if len(t) > 1):
                 return "common words, not a name"
         before, after = view[max(0, a - 60):a], view[b:b + 80]
         if _CLIENT_BEFORE.search(before):
@@ -749,6 +762,9 @@ class IdentifierCheck:
                 len(tokens) > 1 and title_case and any(t in self.name_words for t in tokens))
             if label == "pattern" and common and (len(tokens) < 2 or starts or title_case):
                 continue  # "in March", "in Slow Motion" (a title); but "in Ocean View" mid-sentence is a name
+            if len(tokens) > 1 and re.search(r"\bthe\s+[\"“']?$", view[max(0, a - 6):a]) \
+                    and all(self.is_word(t) for t in tokens) and not set(tokens) & _PLACE_WORDS:
+                continue  # "the Germ Boss": a name for a thing, not a town
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
             if belongs(a):
@@ -925,7 +941,11 @@ _DIRECTIONS = frozenset("north south east west central northern southern eastern
 _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-Z][a-z]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
                            r"cried|laughed|smiled|agreed|decided|wanted|knew|thought|remembered|remembers|struggled|"
                            r"noticed|admitted|described|arrived|texted|emailed|sat|slept|hoped|worried|"
-                           r"came in|came to|found us|found me|did most|started|stopped|began)\b)")
+                           r"came in|came to|found us|found me|did most|started|stopped|began|taught|walked|"
+                           r"learned|returned|refused|missed|managed|loved|hated)\b)")
+# The sender or recipient in a pasted message header: "From: Rachel Okafor <...>".
+_HEADER_NAME = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|reply-to|sender)[ \t]*:[ \t]+"
+                          r"(?-i:([A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][\w'’-]+))")
 # A message signed with a first name at the end of its line: "… can we move to fri? —Jenna".
 _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})[ \t]*$")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
