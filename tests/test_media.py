@@ -173,13 +173,13 @@ def test_strip_metadata_refuses_what_it_cannot_do_losslessly(tmp_path):
     assert gif.read_bytes() == before
 
 
-def test_an_unreadable_image_is_an_error_and_a_missing_one_a_warning(site):
+def test_an_unreadable_or_missing_image_is_an_error(site):
     make_image(site / "docs" / "blog" / "posts" / "img" / "broken.jpg", corrupt=True)  # a cut-off upload
     (site / "docs" / "blog" / "posts" / "img" / "notes.png").write_text("not a picture at all")
     post = write_post(site, GENERAL, "Quiet.\n\n![A lake](img/lake.jpg)\n\n<img src=\"img/broken.jpg\" alt=\"A path\">"
                                      "\n\n![Notes](img/notes.png)")
     found = findings(site, post, "media/")
-    assert [(f.rule, f.match, f.severity) for f in found] == [("media/missing", "img/lake.jpg", "warning"),
+    assert [(f.rule, f.match, f.severity) for f in found] == [("media/missing", "img/lake.jpg", "error"),
                                                             ("media/unreadable", "img/broken.jpg", "error"),
                                                             ("media/unreadable", "img/notes.png", "error")]
     assert "no such file" in found[0].message and os.path.join("posts", "img", "lake.jpg") in found[0].message

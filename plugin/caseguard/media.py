@@ -4,8 +4,8 @@ Two questions about every picture or recording a post puts on the page:
 
 1. Does the image file carry where, when or by whom it was taken (`media/location-metadata`,
    `media/metadata`)? A phone photo holds the GPS position of the office or of a client's home.
-   An unreadable image is an error (`media/unreadable`) and a missing one a warning (`media/missing`:
-   it cannot be published either), never a silent pass; an image on
+   An unreadable image (`media/unreadable`) or a missing one (`media/missing`) is an error, never a
+   silent pass; an image on
    another site cannot be read offline, and the post is told so (`media/remote`).
 2. Does it show a client or carry a client's voice (`identifier/photo`, `identifier/biometric`)?
    Then the front matter needs a `media:` entry for that file with the client's written consent.
