@@ -559,11 +559,16 @@ class IdentifierCheck:
                 # Public figures and authors go by their full names; a first name alone, doing or
                 # saying something, is someone the author knows.
                 candidates.append((a, b, "language model: a private person's first name", ""))
-        verdicts = {}
+        # Of several candidates on one span, a client's name wins, except that the model's guess
+        # alone does not outweigh a reason that holds everywhere (a public figure's son Moses).
+        found_by: dict = {}
         for a, b, why, cue in candidates:
-            verdict = self._person_verdict(view, context, post, a, b, cue)
-            if (a, b) not in verdicts or verdict is None:
-                verdicts[(a, b)] = verdict
+            found_by.setdefault((a, b), []).append((self._person_verdict(view, context, post, a, b, cue), cue))
+        verdicts = {}
+        for span, results in found_by.items():
+            strong_clear = any(v in _EVERYWHERE for v, _cue in results)
+            client = any(v is None and (cue or not strong_clear) for v, cue in results)
+            verdicts[span] = None if client else next(v for v, _cue in results if v is not None)
         _clear_coordinated(view, verdicts)
         # A name cleared for a reason that holds wherever it appears (a public figure, a citation)
         # is cleared everywhere in the post; a weaker reason clears only that mention.
@@ -644,6 +649,8 @@ class IdentifierCheck:
         before, after = view[max(0, a - 60):a], view[b:b + 80]
         if _CLIENT_BEFORE.search(before):
             return None  # "my client Jennifer Alvarez": whatever follows, a client
+        if cue == "named" and _PET_BEFORE.search(before):
+            return "a pet's name"  # "a neighbor's dog named Sunny"
         if cue == "initials" and _RECORD_OF.match(view, b):
             return None  # "R.M.'s SSN": a person with a record
         after_coauthors = re.sub(r"^(?:(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)+",
@@ -659,8 +666,8 @@ class IdentifierCheck:
             return "a cited author or work" if len(tokens) > 1 else "a cited author"
         if len(tokens) > 1 and self.culture_before.search(before_coauthors):
             return "a performer or author of a work"
-        if self._in_reference_entry(view, a):
-            return "a cited author or work"
+        if self._in_reference_entry(view, a) or _WORK_WITH.search(before):
+            return "a cited author or work"  # "her classic 1975 paper with Edna Adelson"
         if _in_title(post.text, a, b):
             return "the title of a work"
         sentence = context.sentence_at(a)
@@ -676,9 +683,11 @@ class IdentifierCheck:
         if _AUTHOR_FAMILY.search(before):
             return "the author's own family"
         if cue == "relatives" and not context.narrative:
+            # This sentence or the one before: "Meghan Markle wrote ... She described holding her son Archie"
             sentence = context.sentence_at(a)
-            earlier = view[sentence.start:a] if sentence else before
-            if any(w.casefold() in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", earlier)):
+            previous = context.sentence_at(sentence.start - 2) if sentence and sentence.start >= 2 else None
+            earlier = view[(previous or sentence).start:a] if sentence else before
+            if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", earlier)):
                 return "a public figure or cited author"  # "Gottman and his wife, Julie"
         sentence = context.sentence_at(a)
         if sentence is not None and sentence.not_client and not context.cue_in(sentence) \
@@ -720,10 +729,11 @@ class IdentifierCheck:
                 continue
             if _METHOD_AFTER.match(view, b):
                 continue  # "in Emotionally Focused Therapy": the name of a method, not a place
-            if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or (text.isupper() and label != "ORG"):
+            if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or (text.isupper() and label != "ORG") \
+                    or re.fullmatch(r"[A-Z]{2,}s", text):  # "OBs", "ERs": a plural abbreviation
                 continue
-            if self._in_reference_entry(view, a) or _in_citation(view, a, b):
-                continue
+            if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b):
+                continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
             tokens = plain.split()
             if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
                 continue  # "Coming Back From Burnout" in a post about burnout
@@ -946,6 +956,11 @@ _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-Z][a-z]{2,})(?=\s+(?:said|says|
 # The sender or recipient in a pasted message header: "From: Rachel Okafor <...>".
 _HEADER_NAME = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|reply-to|sender)[ \t]*:[ \t]+"
                           r"(?-i:([A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][\w'’-]+))")
+_WORK_WITH = re.compile(r"\b(?:paper|study|studies|book|article|chapter|research|trial|survey|model)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:with|by)\s+$", re.I)
+_CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et al\.?)?(?:,\s*|\s+in\s+|\s*\()(?:19|20)\d\d\b")
+_PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|hamster|rabbit|bunny|goldfish|"
+                         r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
 # A message signed with a first name at the end of its line: "… can we move to fri? —Jenna".
 _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})[ \t]*$")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
