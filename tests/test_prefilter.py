@@ -28,7 +28,8 @@ def _texts() -> list[str]:
         post = post_module.parse(path.read_bytes(), path.name)
         texts += [s.text for s in post.segments if s.kind == PROSE]
     # The letters re.I matches beyond ASCII case: the quick look must find them too.
-    return texts + [t.upper() for t in texts[:400]] + [t.replace("i", "İ").replace("s", "ſ") for t in texts[:400]]
+    return texts + [t.upper() for t in texts[:400]] + [
+        t.replace("i", "İ").replace("s", "ſ").replace("k", "\u212a") for t in texts[:400]]  # \u212a: the Kelvin sign
 
 
 def test_prefilter_never_skips_a_text_the_pattern_matches():

@@ -25,7 +25,6 @@ from functools import lru_cache
 from re import _constants as sre, _parser as sre_parse  # to read a pattern's required words
 from typing import TYPE_CHECKING
 
-
 if TYPE_CHECKING:
     from .context import PostContext
     from .rulepack import Rule
@@ -83,9 +82,10 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 
 # -- a cheap first look: most patterns match nothing in most posts ---------------------------
 
-# Besides ASCII case, re.I lets these match an ASCII letter (and str.lower() would turn "İ" into
-# two characters): folded first, so a substring test finds whatever the pattern could.
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+# Besides ASCII case, re.I lets these match an ASCII letter, and str.lower() leaves them alone (or,
+# for "İ", makes two characters of it): folded first, so a substring test finds whatever the
+# pattern could. (The Kelvin sign, which re.I also matches to "k", str.lower() already turns into "k".)
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 def folded(text: str) -> str:
