@@ -956,9 +956,12 @@ _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-Z][a-z]{2,})(?=\s+(?:said|says|
 # The sender or recipient in a pasted message header: "From: Rachel Okafor <...>".
 _HEADER_NAME = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|reply-to|sender)[ \t]*:[ \t]+"
                           r"(?-i:([A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][\w'’-]+))")
+# The authors of a piece of work: "her classic 1975 paper with Edna Adelson", "a study by".
 _WORK_WITH = re.compile(r"\b(?:paper|study|studies|book|article|chapter|research|trial|survey|model)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?:with|by)\s+$", re.I)
+# Names followed by a year, as in a citation: "Hollywood and Hollywood in 2011", "Smith et al., 2019".
 _CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et al\.?)?(?:,\s*|\s+in\s+|\s*\()(?:19|20)\d\d\b")
+# "a dog named": what follows is a pet's name.
 _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|hamster|rabbit|bunny|goldfish|"
                          r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
 # A message signed with a first name at the end of its line: "… can we move to fri? —Jenna".
