@@ -21,6 +21,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.util import find_spec
 
 import benchlib
 from benchlib import median
@@ -52,8 +53,6 @@ def main():
     args = parser.parse_args()
     benchlib.print_machine()
     print(benchlib.versions())
-    from importlib.util import find_spec
-
     if find_spec("presidio_analyzer") is not None:
         print("note: Presidio is installed here, which makes spaCy's model load slower than in "
               "pre-commit's own environment; run this with caseguard's environment (README's .venv)")

@@ -644,7 +644,7 @@ class IdentifierCheck:
                                      or _NOT_A_NAME_ENDINGS.search(tokens[0])
                                      or (self.is_word(tokens[0]) and not names)):
                 return "a common word"
-            if len(tokens) > 1 and not names and all(self.is_word(t) for t in re.findall(r"[\w'’]+", text) if len(t) > 1):
+            if len(tokens) > 1 and not names and all(self.is_word(w) for w in words if len(w) > 1):
                 return "common words, not a name"
         before, after = view[max(0, a - 60):a], view[b:b + 80]
         if _CLIENT_BEFORE.search(before):

@@ -175,10 +175,10 @@ def check(rule: Rule, context: PostContext,
     for spec in pattern_specs(detect):
         if spec["label"] and spec["label"].casefold() in altered:
             continue
-        [pattern] = _compiled((spec["pattern"],))
         groups = prefilter(spec["pattern"])
         if not _holds(context.folded_prose, groups):
-            continue
+            continue  # before compiling: a pattern no post could match is never compiled
+        [pattern] = _compiled((spec["pattern"],))
         unless, before = _compiled(tuple(spec["unless"])), _compiled(tuple(spec["unless_before"]))
         near = _compiled(tuple(spec["near"]))
         why = (f"{spec['label']}: " if spec["label"] else "") + f"pattern: {pattern.pattern[:60]}"
