@@ -221,6 +221,7 @@ class IdentifierCheck:
         allow = AllowList(_post_allow(post.meta))
         view = _visible(post)
         self._headings = [(s.start, s.end) for s in post.segments if s.where in ("heading", "table")]
+        self._view, self._post_plain = view, None
         trusted = [(label, a, b) for label, a, b, where in entities if not _title_like(where)]
         self._entities = trusted
         # Words the post itself writes in lower case in its prose: "Burnout among nurses rose" at
@@ -238,6 +239,8 @@ class IdentifierCheck:
         hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
         hits.extend(self._propagate(post, hits))
+        hits.extend(self._named_sites(post, [post.text[h.start:h.end] for h in hits if h.kind == "person-name"
+                                             and not self._allowed(post.text[h.start:h.end], h.kind, allow)]))
         decided = []
         # Sorted on every field, so that of two findings on one span the same one is kept on every run.
         for hit in sorted(set(hits), key=lambda h: (h.start, -h.end, _KIND_ORDER.get(h.kind, 9), h.kind, h.why)):
@@ -376,13 +379,15 @@ class IdentifierCheck:
             if handle[1:].casefold() in self.own_handles:
                 continue
             sentence = context.sentence_at(a)
-            text = sentence.text if sentence else ""
-            if _FOLLOW.search(text):
-                continue  # "follow @drbecky": a public account recommended to readers
-            voice = sentence is not None and _client_voice(post, sentence, self.site_allow)
-            if context.narrative and (context.about_client(a) or voice or _URL_CUE.search(text)) or \
-                    not context.narrative and (_SINGULAR_PERSON.search(text) or _URL_CUE.search(text)):
-                hits.append(Hit("url", a, b, "pattern: a social media handle of a private person"))
+            text = sentence.text if sentence else line_of(a)
+            if self._public_handle(handle, line_of(a)):
+                continue
+            if _FOLLOW.search(text) and not context.narrative:
+                continue  # "follow @drbecky" in a post that tells no client's story: a public account
+            if _EXAMPLE_HANDLE.fullmatch(handle[1:]):
+                continue  # "@yourname": how to write a handle, nobody's own
+            # Any other handle is a private person's: clean posts name only the practice's and public accounts.
+            hits.append(Hit("url", a, b, "pattern: a social media handle of a private person"))
         # Dates: day-precise ones in a client's story, or next to "born" / "date of birth".
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
@@ -410,6 +415,18 @@ class IdentifierCheck:
                 if self._story_fact(context, a, post) or (
                         pattern in (self.place_patterns[2], self.place_patterns[5]) and _someone_elses(_sentence_text(context, a))):
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
+
+    def _public_handle(self, handle: str, line: str) -> bool:
+        """An organisation's account (@gottmaninstitute), or one spelling a public figure's name or a
+        name its own line gives (@BreneBrown; "Becky Kennedy ... @drbeckyatgoodinside")."""
+        letters = re.sub(r"[^a-z]", "", _plain(handle))
+        if _ORG_HANDLE.search(letters):
+            return True
+        if any(len(s) >= 5 and s in letters for s in self.public_surnames):
+            return True
+        named = [w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", line)
+                 if not _sentence_initial(line, line.find(w)) and _plain(w) not in self.first_names]
+        return any(_plain(w) in letters for w in named) and _FOLLOW.search(line) is not None
 
     def _link_text_names(self, text: str, url_start: int) -> list[Hit]:
         """"[Lily's fundraiser](https://gofundme.com/...)": the link text names the client too."""
@@ -507,6 +524,16 @@ class IdentifierCheck:
                     continue
                 if folded in self.first_names or (counts[folded] >= 2 and not self.is_word(folded)):
                     candidates.append((m.start(1), m.end(1), "pattern: a first name the story has doing things", ""))
+            # A known first name that no dictionary has, anywhere in the story: "Liam drew a volcano".
+            for m in _LONE_CAPITALISED.finditer(view):
+                folded = m.group(1).casefold()
+                if folded not in self.first_names or folded in self.common_words or folded in self._lower_words \
+                        or self.is_word(folded):
+                    continue
+                previous = re.search(r"([A-Z][\w'’-]*)\.?\s+$", view[max(0, m.start() - 25):m.start()])
+                if previous and previous.group(1).casefold() not in _FUNCTION_WORDS:
+                    continue  # the second word of a longer name
+                candidates.append((m.start(1), m.end(1), "pattern: a known first name in a client's story", ""))
         if narrative:
             for m in _POSSESSIVE_NAME.finditer(view):
                 a, b = m.start(1), m.end(1)
@@ -601,6 +628,14 @@ class IdentifierCheck:
         line_end = view.find("\n", offset)
         return bool(self.reference_entry.search(view[line_start:line_end if line_end >= 0 else len(view)]))
 
+    def _public_surname(self, surname: str) -> bool:
+        """"Rogers" alone is Carl Rogers; "Dana" alone is a client unless the post names Deb Dana."""
+        if surname not in self.first_names:
+            return True
+        if self._post_plain is None:
+            self._post_plain = " " + _plain(self._view) + " "
+        return any(full.endswith(" " + surname) and f" {full} " in self._post_plain for full in self.public_figures)
+
     def _name_shaped(self, text: str) -> bool:
         first, last = text.split(" ", 1)
         return (first.casefold() in self.first_names or first.casefold() in self.common_words) and \
@@ -625,8 +660,10 @@ class IdentifierCheck:
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens):
             return "not shaped like a name"
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
-                                            and cue in ("", "family")):
+                                            and cue in ("", "family") and self._public_surname(tokens[0])):
             return "a public figure or cited author"
+        if tokens[0] in _HONOURS or _HONOUR_BEFORE.search(view[max(0, a - 20):a]):
+            return "a public figure or cited author"  # "Sir Bobby Charlton", "Captain Sir Tom Moore"
         if plain in self.therapy_terms or self._region(plain) or re.search(r"\d", text):
             return "a therapy term, place or code"
         words = re.findall(r"[\w'’]+", text)
@@ -657,7 +694,10 @@ class IdentifierCheck:
                                  "", after)
         before_coauthors = re.sub(r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s*and|,|\s+and|\s*&)\s*)+$",
                                   "", before)
-        if self.cited_after.search(after_coauthors) or _in_citation(view, a, b) or (
+        # "[Jenna's Journey Home](https://jennasjourneyhome.com)": a site named after its owner, not a work.
+        site = re.match(r"[^\n()]{0,60}?\s(?:https?://)?(?:www\.)?([\w-]+)\.[a-z]{2,}", after)
+        own_site = len(tokens) == 1 and site is not None and site.group(1).replace("-", "").casefold().startswith(tokens[0])
+        if not own_site and self.cited_after.search(after_coauthors) or _in_citation(view, a, b) or (
                 cue != "signature" and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
@@ -834,6 +874,22 @@ class IdentifierCheck:
                     position += len(part) + 1
         return found
 
+    def _named_sites(self, post: Post, names: list[str]) -> list[Hit]:
+        """"https://jennasjourneyhome.com" in a post that names Jenna: her own site."""
+        starts = {re.sub(r"[^a-z]", "", _plain(name)) for name in names}
+        starts = {letters for letters in starts if len(letters) >= 4}
+        found = []
+        for segment in post.segments if starts else ():
+            address = _WEB_ADDRESS.search(segment.text) if segment.kind == URL else None
+            if address is None or self._own_url(address.group()):
+                continue
+            url = address.group()
+            host = (urlparse(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
+            if any(host.replace("-", "").startswith(letters) for letters in starts):
+                found.append(Hit("url", segment.start + address.start(), segment.start + address.end(),
+                                 "a web site named after a person found in this post"))
+        return found
+
     def _propagate(self, post: Post, hits: list[Hit]) -> list[Hit]:
         """Every other place the same name or place appears in the post (titles, alt, URLs)."""
         needles: dict[str, str] = {}
@@ -888,6 +944,9 @@ _INTRODUCED = re.compile(r"(?i)\b(?:imagine|suppose|picture|pretend|let's say|sa
 _PARTICLES = {"van", "der", "de", "la", "le", "von", "da", "di", "du", "del", "bin", "al", "y", "st.", "den"}
 _TITLE_LIKE = ("heading", "admonition title", "front matter title", "front matter tags",
                "front matter categories", "front matter keywords")
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\"\]]+[^\s<>()\"\].,;:!?'’]")
 
 
 def _title_like(where: str) -> bool:
@@ -947,6 +1006,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)"
 _DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
                         "northwestern southeastern southwestern upstate downstate coastal rural greater "
                         "midwestern".split())
+# Titles only public people carry: "Sir Bobby Charlton", "Dame Judi Dench", "Prince Harry".
+_HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
+_HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
+# A capitalised word with no capitalised word after it: a name standing alone.
+_LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-Z][a-z]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-)")
 # A capitalised word doing what people do: "Yusuf told me", "Hector noticed".
 _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-Z][a-z]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
                            r"cried|laughed|smiled|agreed|decided|wanted|knew|thought|remembered|remembers|struggled|"
@@ -966,6 +1030,12 @@ _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|
                          r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
 # A message signed with a first name at the end of its line: "… can we move to fri? —Jenna".
 _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})[ \t]*$")
+# Handle letters that say an organisation, a show or a professional runs the account.
+_ORG_HANDLE = re.compile(r"institute|foundation|lifeline|official|podcast|association|alliance|network|"
+                         r"coalition|society|council|academy|clinic|hospital|counsel|therap|psycholog|"
+                         r"magazine|news|press|books|^nami|hq$")
+_EXAMPLE_HANDLE = re.compile(r"(?i)(?:your|my|some|the)?_?(?:user_?name|handle|name|account|example|someone|friend|"
+                             r"partner|kid|teen|child|ex)s?(?:_?\d{0,3})|(?:your|my)\w*|example\w*|\w*_?example")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
 _AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", re.I)
 _SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
