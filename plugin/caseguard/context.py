@@ -112,7 +112,13 @@ class PostContext:
     @property
     def narrative(self) -> bool:
         """Does the post tell a specific client's story (declared or not)?"""
-        return self.case_study or bool(self.cues)
+        return self.case_study or bool(self.cues) or self.consented
+
+    @cached_property
+    def consented(self) -> bool:
+        """A post that states a consent basis tells a client's story, whatever its category."""
+        consent = self.post.meta.get("consent")
+        return isinstance(consent, dict) and "basis" in consent and self.post.meta.get("case_study") is not False
 
     def sentence_at(self, offset: int) -> Sentence | None:
         index = bisect.bisect_right(self._starts, offset) - 1

@@ -342,6 +342,8 @@ class IdentifierCheck:
             before = view[max(0, a - 40):a]
             kind = "fax" if self.fax_context.search(before) else "phone"
             line_start = view.rfind("\n", 0, a) + 1
+            if not view[line_start:a].strip():  # a wrapped list item: the name is on the line above
+                line_start = view.rfind("\n", 0, max(0, line_start - 1)) + 1
             near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
             sentence = context.sentence_at(a)
             quoted = sentence is not None and _client_voice(post, sentence, self.site_allow)
@@ -618,6 +620,9 @@ class IdentifierCheck:
         plural = not re.search(r"(?i)family|household|kids|children|twins|boys|girls|farm|house|home|kitchen|place", matched)
         if self.is_word(name) and folded not in self.surnames and folded not in self.first_names:
             return False
+        if not re.match(r"(?i)the |\(", matched) and (self.is_word(name) or folded in _FUNCTION_WORDS
+                                                        or folded in ("because", "while", "since")):
+            return False  # "Young children", "Because kids": no "the" before, so an ordinary word
         if plural and (self.is_word(name + "s") or {folded, folded + "s"} & self.name_words) \
                 or _NOT_A_NAME_ENDINGS.search(folded):
             return False  # "the Crisis Text Line" is not "the Crisi family"; "Parentified kids"
