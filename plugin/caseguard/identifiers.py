@@ -232,6 +232,12 @@ class IdentifierCheck:
         hits: list[Hit] = []
         self._patterns(post, context, view, hits)
         names = self._names(post, context, view, trusted)
+        # A guest author's bio ("About the author: ...") names the guest, their workplace and town.
+        bios = [(s.start, s.end) for s in post.segments if s.kind == PROSE and _BIO.match(s.text)]
+        guest = {w for n in [(a, b) for _label, a, b in trusted] + [(n.start, n.end) for n in names]
+                 if any(start <= n[0] < end for start, end in bios)
+                 for w in [view[n[0]:n[1]]] + view[n[0]:n[1]].split()}
+        names = [n for n in names if post.text[n.start:n.end] not in guest]
         names += self._propagate(post, names)
         # A declared pseudonym still marks a client's sentence; the practice's own people do not.
         names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
@@ -245,7 +251,7 @@ class IdentifierCheck:
         # Sorted on every field, so that of two findings on one span the same one is kept on every run.
         for hit in sorted(set(hits), key=lambda h: (h.start, -h.end, _KIND_ORDER.get(h.kind, 9), h.kind, h.why)):
             text = post.text[hit.start:hit.end]
-            if self._allowed(text, hit.kind, allow):
+            if self._allowed(text, hit.kind, allow) or text in guest or any(a <= hit.start < b for a, b in bios):
                 continue
             if any(d.start <= hit.start and hit.end <= d.end for d in decided):
                 continue  # inside a wider finding (a name within a reported URL)
@@ -274,6 +280,7 @@ class IdentifierCheck:
         return False
 
     def _allowed(self, text: str, kind: str, allow: AllowList) -> bool:
+        text = re.sub(r"-(?:area|based|born|region)$", "", text)  # "Duluth-area" for an allowed Duluth
         if allow.covers(text) or self.site_allow.covers(text):
             return True
         if kind == "url":
@@ -617,6 +624,8 @@ class IdentifierCheck:
     def _family_name(self, name: str, matched: str, narrative: bool) -> bool:
         """"the Pelletier family" names a family; "the Simpsons" names a show, outside a client's story."""
         folded = name.casefold()
+        if self._region(folded + "s") or self._region("the " + folded + "s"):
+            return False  # "the Catalinas glowed": a mountain range
         plural = not re.search(r"(?i)family|household|kids|children|twins|boys|girls|farm|house|home|kitchen|place", matched)
         if self.is_word(name) and folded not in self.surnames and folded not in self.first_names:
             return False
@@ -656,8 +665,8 @@ class IdentifierCheck:
         raw_tokens = text.split()
         if not tokens or not text[:1].isupper():
             return "not capitalised"
-        if plain in self._invented:
-            return "an invented example person"
+        if plain in self._invented or re.match(r" [A-Z]\b", view[b:b + 3]) and plain in _ROLE_LABELS:
+            return "an invented example person"  # "Partner A and Partner B"
         if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b", view[b:b + 10]):
             return "a holiday"  # Valentine's Day, Presidents' Day
         if self._about_a_work and cue not in ("contact", "form"):
@@ -780,6 +789,8 @@ class IdentifierCheck:
             if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b):
                 continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
             tokens = plain.split()
+            if len(tokens) == 1 and tokens[0] in _GENERIC_PLACE_WORDS | {"highway", "interstate", "route"}:
+                continue  # "Highway" where a line break cut "Highway 61": no place on its own
             if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
                 continue  # "Coming Back From Burnout" in a post about burnout
             strong_place = label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
@@ -796,8 +807,9 @@ class IdentifierCheck:
                 if (a, b) in towns or not (_AT_ORGANISATION.search(view[max(0, a - 20):a]) and (
                         self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
                     continue
-                if self._in_reference_entry(view, a) or _in_citation(view, a, b):
-                    continue
+                if self._in_reference_entry(view, a) or _in_citation(view, a, b) or \
+                        not context.narrative and _TRAINED_AT.search(view[max(0, a - 60):a]):
+                    continue  # "trained at the University of Manchester": a clinician's credentials
                 opening = view[sentence.start:a] if sentence else view[max(0, a - 60):a]
                 if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", opening)):
                     continue  # "Kristin Neff's work at the University of Texas": a researcher's
@@ -1011,6 +1023,13 @@ _LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)"
 _DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
                         "northwestern southeastern southwestern upstate downstate coastal rural greater "
                         "midwestern".split())
+# Labels for the people in a made-up example: "Partner A", "Client B".
+_ROLE_LABELS = frozenset("partner client parent child person spouse sibling student teen member patient".split())
+# A clinician's training: "trained at the", "completed her MA at".
+_TRAINED_AT = re.compile(r"(?i)\b(?:trained|studied|qualified|graduated|degree|diploma|training|MA|MSc|MSW|PhD|PsyD|doctorate)"
+                         r"\b[^.!?]{0,40}\b(?:at|from)\s+(?:the\s+)?$")
+# The paragraph that introduces a guest author.
+_BIO = re.compile(r"(?i)\W*(?:about (?:the|our) (?:author|writer|guest(?: author)?)|guest (?:author|post by|bio)|author bio)\b")
 # Titles only public people carry: "Sir Bobby Charlton", "Dame Judi Dench", "Prince Harry".
 _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
