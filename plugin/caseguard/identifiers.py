@@ -150,7 +150,7 @@ class IdentifierCheck:
         compile_ = lambda p: re.compile(_latin(p), re.I)  # noqa: E731
         person = detect["person-name"]
         self.name_cues = [(key, compile_(person[key])) for key in
-                          ("honorifics", "relatives", "named", "pseudonym_note", "family")]
+                          ("honorifics", "relatives", "named", "pseudonym_note", "family", "tribute")]
         self.family_slug = compile_(person["family_slug"])
         self.contact_link = compile_(person["contact_link"])
         self.initials = compile_(person["initials"])
@@ -504,8 +504,10 @@ class IdentifierCheck:
             for m in pattern.finditer(view):
                 group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g) is not None)
                 a, b = _trim_name(view, m.start(group), m.end(group))
-                if b <= a or kind == "family" and not self._family_name(view[a:b], m.group(0), narrative):
-                    continue
+                if b <= a or kind == "family" and not self._family_name(view[a:b], m.group(0), narrative) \
+                        or view[a:b].casefold() in _FUNCTION_WORDS or kind == "tribute" and \
+                        view[a:b].split()[0].casefold() not in self.first_names and self.is_word(view[a:b].split()[0]):
+                    continue  # "What She Told Me", "What One Mother Taught Me": no name
                 candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", kind))
         for m in self.contact_link.finditer(post.text):
             candidates.append((m.start(1), m.end(1), "pattern: the name on an email or phone link", "contact"))
@@ -711,12 +713,12 @@ class IdentifierCheck:
         # "[Jenna's Journey Home](https://jennasjourneyhome.com)": a site named after its owner, not a work.
         site = re.match(r"[^\n()]{0,60}?\s(?:https?://)?(?:www\.)?([\w-]+)\.[a-z]{2,}", after)
         own_site = len(tokens) == 1 and site is not None and site.group(1).replace("-", "").casefold().startswith(tokens[0])
-        if not own_site and self.cited_after.search(after_coauthors) or _in_citation(view, a, b) or (
+        if not own_site and cue != "tribute" and self.cited_after.search(after_coauthors) or _in_citation(view, a, b) or (
                 cue != "signature" and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
             return "a cited author or work"  # "Marie Jahoda, a social psychologist ... (Jahoda, 1982)"
-        if (len(tokens) > 1 or tokens[0] not in self.first_names) and self.cited_verbs.search(after):
+        if (len(tokens) > 1 or tokens[0] not in self.first_names) and cue != "tribute" and self.cited_verbs.search(after):
             return "a cited author or work" if len(tokens) > 1 else "a cited author"
         if len(tokens) > 1 and self.culture_before.search(before_coauthors):
             return "a performer or author of a work"
@@ -1204,7 +1206,8 @@ def _clear_coordinated(view: str, verdicts: dict):
 _KIND_ORDER = {"location": 0, "date": 1, "age-over-89": 2, "url": 3, "email": 4, "phone": 5, "fax": 6}
 _CUE_LABEL = {"honorifics": "a title (Mr., Mrs., Ms.)", "relatives": "a relative (her son, his wife)",
               "family": "\"the ... family\"",
-              "named": "\"named\" or \"I'll call\"", "pseudonym_note": "\"(not her real name)\""}
+              "named": "\"named\" or \"I'll call\"", "pseudonym_note": "\"(not her real name)\"",
+              "tribute": "\"What ... taught me\" or \"In memory of\""}
 
 
 def _fold(text: str) -> str:
