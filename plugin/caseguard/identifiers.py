@@ -591,6 +591,8 @@ class IdentifierCheck:
                 candidates.append((a, b, "language model: a person's name in a client's story", ""))
             elif len(view[a:b].split()) > 1 and _CONTACT_NEAR.search(view[b:b + 40]):
                 candidates.append((a, b, "language model: a private person's name next to their contact details", "contact"))
+            elif len(view[a:b].split()) > 1 and _RECORD_OF.match(view, b):
+                candidates.append((a, b, "language model: a person whose record or number follows", "initials"))
             elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) \
                     and not re.match(r"\s+[A-Z][a-z]", view[b:b + 3]) and (
                     _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)):
@@ -686,9 +688,9 @@ class IdentifierCheck:
         if cue == "relatives" and len(words) > 1 and all(self.is_word(w) for w in words) \
                 and not any(t in self.first_names for t in tokens):
             return "common words, not a name"  # "Her Dad Didn't Come Home" in a title
-        if cue in ("form", "contact", "initials") and len(tokens) == 1 and self.is_word(tokens[0]) \
-                and tokens[0] not in self.first_names:
-            return "a common word"
+        if cue in ("form", "contact", "initials") and self.is_word(tokens[0]) and tokens[0] not in self.first_names \
+                and (len(tokens) == 1 or all(self.is_word(t) for t in tokens)):
+            return "a common word"  # "Military Families" after a "Child" tag is no name
         if not from_cue:
             names = [t for t in tokens if t in self.first_names]
             if len(tokens) == 1 and not names and tokens[0] in self._lower_words:
@@ -1014,7 +1016,7 @@ _METHOD_AFTER = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,2}[ -](?:Therapy|Therapie
 _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d\d[a-z]?\b"
                             r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)")
 # A form or table row labelled "Client": "| Client | Alan Whitcomb |", "Patient: Rosa Diaz".
-_FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian)(?:\s{2,}|:[ \t]+)"
+_FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident)(?:\s{2,}|:[ \t]+)"
                         r"([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+))")
 # What belongs to the person just named: "R.M.'s SSN", "J.D.'s chart".
 _RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:SSN|social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
