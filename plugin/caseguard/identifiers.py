@@ -237,6 +237,9 @@ class IdentifierCheck:
         guest = {w for n in [(a, b) for _label, a, b in trusted] + [(n.start, n.end) for n in names]
                  if any(start <= n[0] < end for start, end in bios)
                  for w in [view[n[0]:n[1]]] + view[n[0]:n[1]].split()}
+        for m in _STAFF_INTRO.finditer(view):  # "Welcome, Priya", "Priya Raman, MBACP, joins the practice"
+            who = m.group(1) or m.group(2)
+            guest.update([who] + who.split())
         names = [n for n in names if post.text[n.start:n.end] not in guest]
         names += self._propagate(post, names)
         # A declared pseudonym still marks a client's sentence; the practice's own people do not.
@@ -1034,6 +1037,12 @@ _TRAINED_AT = re.compile(r"(?i)\b(?:trained|studied|qualified|graduated|degree|d
                          r"\b[^.!?]{0,40}\b(?:at|from)\s+(?:the\s+)?$")
 # The paragraph that introduces a guest author.
 _BIO = re.compile(r"(?i)\W*(?:about (?:the|our) (?:author|writer|guest(?: author)?)|guest (?:author|post by|bio)|author bio)\b")
+# A new colleague introduced: "Welcome, Priya", "welcome Dr. Ana Ruiz, LPC, to", "Priya Raman, MBACP, joins the practice".
+_STAFF_INTRO = re.compile(
+    r"(?-i:\b(?:[Ww]elcome|[Ww]elcoming|[Mm]eet|[Ii]ntroducing)(?: our new [\w ]{0,30}?)?,?\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?"
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=,|:|\s+to\b|\s+[A-Z]{2,}|\s*$)|"
+    r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:,\s*[\w ().-]{2,30},)?\s+(?:has\s+)?(?:joins|joined|is joining|will join)\s+"
+    r"(?:us|our|the)\b)", re.M)
 # Titles only public people carry: "Sir Bobby Charlton", "Dame Judi Dench", "Prince Harry".
 _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
