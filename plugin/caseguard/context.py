@@ -147,16 +147,21 @@ def find_cues(all_sentences: list[Sentence], detect: dict) -> list[Cue]:
     return _find_cues(all_sentences, tuple(cues_re), tuple(unless_re))
 
 
+_HYPOTHETICAL_LEAD = re.compile(r"\W*(?:imagine|suppose|picture|pretend|let's say|let’s say)\b", re.I)
+
+
 def _find_cues(all_sentences, cues_re, unless_re) -> list[Cue]:
-    found = []
+    found, previous = [], None
     for sentence in all_sentences:
+        invented = previous is not None and _HYPOTHETICAL_LEAD.match(previous.text)
+        previous = sentence
         for pattern in cues_re:
             m = pattern.search(sentence.text)
             if not m:
                 continue
             before = sentence.text[:m.end()]
-            if any(u.search(before) for u in unless_re):
-                continue
+            if any(u.search(before) for u in unless_re) or invented:
+                continue  # "Imagine a couple. We'll call them Partner A and Partner B."
             found.append(Cue(sentence.start + m.start(), sentence.start + m.end(), m.group()))
             break
     return found

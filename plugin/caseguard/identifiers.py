@@ -71,6 +71,11 @@ _MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|
                              r"percent|points?|degrees|minutes|dollars|miles|pages|feet|pounds|lbs|sugar|glucose|"
                              r"a1c|iq|number|room|exit|highway|route)\b[^.\n]{0,18}$", re.I)
 _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)[^\n\d]{0,40}$", re.I)
+# "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
+_SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
+                           r"\s+(?:was\s+)?on\s+(?:\w+day,?\s+)?(?:the\s+)?$", re.I)
+# A ZIP code in a form's labelled field: "| ZIP | 85716 |", "ZIP: 85716".
+_ZIP_FIELD = re.compile(r"(?-i:\bZIP(?: [Cc]ode)?)(?:[ \t]*[:|][ \t]*|[ \t]{2,})(\d{5}(?:-\d{4})?)\b")
 _FORM_NAME = re.compile(
     r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
     r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?[Nn]ame\b\W{0,6}(?:[A-Z][a-z]+(?: [a-z]+)*\s{2,})?"
@@ -352,7 +357,8 @@ class IdentifierCheck:
             before = view[max(0, a - 40):a]
             kind = "fax" if self.fax_context.search(before) else "phone"
             line_start = view.rfind("\n", 0, a) + 1
-            if not view[line_start:a].strip():  # a wrapped list item: the name is on the line above
+            if not view[line_start:a].strip() or view[line_start:line_start + 2] == "  ":
+                # a wrapped list item: whose number it is may be on the line above
                 line_start = view.rfind("\n", 0, max(0, line_start - 1)) + 1
             near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
             sentence = context.sentence_at(a)
@@ -404,11 +410,13 @@ class IdentifierCheck:
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
+            elif _SESSION_DATE.search(view[max(0, a - 40):a]):
+                hits.append(Hit("date", a, b, "pattern: the date of a client's session, admission or discharge"))
             elif self._story_fact(context, a, post):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date in a client's story"))
         for _m, a, b in each(self.age_patterns):
-            if _MEASURE_BEFORE.search(view[max(0, a - 30):a]):
-                continue  # "her heart rate was at 110": a reading, not an age
+            if _MEASURE_BEFORE.search(view[max(0, a - 30):a]) or self._public_sentence(_sentence_text(context, a)):
+                continue  # "her heart rate was at 110": a reading; "the Queen worked until 96": public
             if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)) or \
                     not context.narrative and _someone_elses(_sentence_text(context, a)):
                 hits.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a client's story"))
@@ -427,6 +435,15 @@ class IdentifierCheck:
                 if self._story_fact(context, a, post) or (
                         pattern in (self.place_patterns[2], self.place_patterns[5]) and _someone_elses(_sentence_text(context, a))):
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
+        for m in _ZIP_FIELD.finditer(view):
+            hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
+
+    def _public_sentence(self, text: str) -> bool:
+        """Does the sentence name a public figure ("Queen Elizabeth II worked until ... 96")?"""
+        if re.search(r"\b(?:Sir|Dame|Queen|King|Prince|Princess|Lord|Duke|Duchess|Pope)\b", text):
+            return True
+        words = _plain(text).split()
+        return any(" ".join(words[i:i + n]) in self.public_figures for n in (2, 3) for i in range(len(words) - n + 1))
 
     def _public_handle(self, handle: str, line: str) -> bool:
         """An organisation's account (@gottmaninstitute), or one spelling a public figure's name or a
@@ -616,6 +633,7 @@ class IdentifierCheck:
         # A name cleared for a reason that holds wherever it appears (a public figure, a citation)
         # is cleared everywhere in the post; a weaker reason clears only that mention.
         cleared = {_plain(view[a:b]) for (a, b), v in verdicts.items() if v is not None and v in _EVERYWHERE}
+        cleared.update(name.split()[-1] for name in list(cleared) if " " in name)  # "Amador's book" after "Xavier Amador"
         for (a, b), v in verdicts.items():
             if v == "a character or author of a work" and len(view[a:b].split()) > 1:
                 cleared.add(_plain(view[a:b]))  # "Luisa Madrigal" from *Encanto*: "Luisa" too
@@ -796,6 +814,8 @@ class IdentifierCheck:
             if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b):
                 continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
             tokens = plain.split()
+            if set(re.split(r"[\s-]+", plain)) & _KIN_WORDS:
+                continue  # "We lost Great-Grandma": family, not a place
             if len(tokens) == 1 and tokens[0] in _GENERIC_PLACE_WORDS | {"highway", "interstate", "route"}:
                 continue  # "Highway" where a line break cut "Highway 61": no place on its own
             if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
@@ -1020,16 +1040,18 @@ _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[
                             r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)")
 # A form or table row labelled "Client": "| Client | Alan Whitcomb |", "Patient: Rosa Diaz".
 _FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident)(?:\s{2,}|:[ \t]+)"
-                        r"([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+))")
+                        r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+))")
 # What belongs to the person just named: "R.M.'s SSN", "J.D.'s chart".
 _RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:SSN|social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
                         r"phone|cell|number|email|address|insurance|policy|member ID|claim|diagnosis|intake|case|"
-                        r"license|licence|plate)\b", re.I)
+                        r"license|licence|plate|permission|consent|blessing)\b", re.I)
 # A word in lower case in running text: not part of a handle, an address or a file name.
 _LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)")
 _DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
                         "northwestern southeastern southwestern upstate downstate coastal rural greater "
                         "midwestern".split())
+_KIN_WORDS = frozenset("grandma grandpa granny gran grandad granddad nana nanna nan mom mum dad mommy daddy mummy "
+                       "auntie aunt uncle grandmother grandfather".split())
 # Labels for the people in a made-up example: "Partner A", "Client B".
 _ROLE_LABELS = frozenset("partner client parent child person spouse sibling student teen member patient".split())
 # A clinician's training: "trained at the", "completed her MA at".
@@ -1066,7 +1088,8 @@ _CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et a
 _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|hamster|rabbit|bunny|goldfish|"
                          r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
 # A message signed with a first name at the end of its line: "… can we move to fri? —Jenna".
-_SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})[ \t]*$")
+_SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \t]+(?:a |an )?(?:mother|father|mom|mum|dad|"
+                        r"parent|wife|husband|partner|client|teen|student|grandmother|grandfather|veteran|nurse|[\w-]+-year-old)\b)")
 # Handle letters that say an organisation, a show or a professional runs the account.
 _ORG_HANDLE = re.compile(r"institute|foundation|lifeline|official|podcast|association|alliance|network|"
                          r"coalition|society|council|academy|clinic|hospital|counsel|therap|psycholog|"
