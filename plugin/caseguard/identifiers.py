@@ -173,7 +173,7 @@ class IdentifierCheck:
         self.institution = compile_(person["institution"])
         place = detect["location"]
         self.place_patterns = [compile_(place[key]) for key in ("street", "street_name", "zip", "county", "ship",
-                                                                "zip_after_town")]
+                                                                "zip_after_town", "postcode")]
         self.after_preposition = compile_(place["after_preposition"])
         self.exit_pattern = re.compile(r"\b(exit\s+\d{1,3}[AB]?)\b", re.I)
         self.date_patterns = [compile_(p) for p in detect["date"]["patterns"]]
