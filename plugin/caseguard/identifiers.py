@@ -524,10 +524,12 @@ class IdentifierCheck:
             for m in pattern.finditer(view):
                 group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g) is not None)
                 a, b = _trim_name(view, m.start(group), m.end(group))
-                if b <= a or kind == "family" and not self._family_name(view[a:b], m.group(0), narrative) \
-                        or view[a:b].casefold() in _FUNCTION_WORDS or kind == "tribute" and \
-                        view[a:b].split()[0].casefold() not in self.first_names and self.is_word(view[a:b].split()[0]):
-                    continue  # "What She Told Me", "What One Mother Taught Me": no name
+                if b <= a or view[a:b].casefold() in _FUNCTION_WORDS:
+                    continue  # "What She Told Me": no name
+                first = view[a:b].split()[0]
+                if kind == "family" and not self._family_name(view[a:b], m.group(0), narrative) or \
+                        kind == "tribute" and first.casefold() not in self.first_names and self.is_word(first):
+                    continue  # "Young children"; "What One Mother Taught Me"
                 candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", kind))
         for m in self.contact_link.finditer(post.text):
             candidates.append((m.start(1), m.end(1), "pattern: the name on an email or phone link", "contact"))
@@ -612,7 +614,7 @@ class IdentifierCheck:
             elif len(view[a:b].split()) > 1 and _CONTACT_NEAR.search(view[b:b + 40]):
                 candidates.append((a, b, "language model: a private person's name next to their contact details", "contact"))
             elif len(view[a:b].split()) > 1 and _RECORD_OF.match(view, b):
-                candidates.append((a, b, "language model: a person whose record or number follows", "initials"))
+                candidates.append((a, b, "language model: a person whose record or number follows", "record"))
             elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) \
                     and not re.match(r"\s+[A-Z][a-z]", view[b:b + 3]) and (
                     _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)):
@@ -709,7 +711,7 @@ class IdentifierCheck:
         if cue == "relatives" and len(words) > 1 and all(self.is_word(w) for w in words) \
                 and not any(t in self.first_names for t in tokens):
             return "common words, not a name"  # "Her Dad Didn't Come Home" in a title
-        if cue in ("form", "contact", "initials") and self.is_word(tokens[0]) and tokens[0] not in self.first_names \
+        if cue in ("form", "contact", "initials", "record") and self.is_word(tokens[0]) and tokens[0] not in self.first_names \
                 and (len(tokens) == 1 or all(self.is_word(t) for t in tokens)):
             return "a common word"  # "Military Families" after a "Child" tag is no name
         if not from_cue:
@@ -727,7 +729,7 @@ class IdentifierCheck:
             return None  # "my client Jennifer Alvarez": whatever follows, a client
         if cue == "named" and _PET_BEFORE.search(before):
             return "a pet's name"  # "a neighbor's dog named Sunny"
-        if cue == "initials" and _RECORD_OF.match(view, b):
+        if cue in ("initials", "record") and _RECORD_OF.match(view, b):
             return None  # "R.M.'s SSN": a person with a record
         after_coauthors = re.sub(r"^(?:(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)+",
                                  "", after)
@@ -736,7 +738,7 @@ class IdentifierCheck:
         # "[Jenna's Journey Home](https://jennasjourneyhome.com)": a site named after its owner, not a work.
         site = re.match(r"[^\n()]{0,60}?\s(?:https?://)?(?:www\.)?([\w-]+)\.[a-z]{2,}", after)
         own_site = len(tokens) == 1 and site is not None and site.group(1).replace("-", "").casefold().startswith(tokens[0])
-        if not own_site and cue != "tribute" and self.cited_after.search(after_coauthors) or _in_citation(view, a, b) or (
+        if (not own_site and cue != "tribute" and self.cited_after.search(after_coauthors)) or _in_citation(view, a, b) or (
                 cue != "signature" and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
