@@ -738,7 +738,11 @@ class IdentifierCheck:
         # "[Jenna's Journey Home](https://jennasjourneyhome.com)": a site named after its owner, not a work.
         site = re.match(r"[^\n()]{0,60}?\s(?:https?://)?(?:www\.)?([\w-]+)\.[a-z]{2,}", after)
         own_site = len(tokens) == 1 and site is not None and site.group(1).replace("-", "").casefold().startswith(tokens[0])
-        if (not own_site and cue != "tribute" and self.cited_after.search(after_coauthors)) or _in_citation(view, a, b) or (
+        cited = None if own_site or cue == "tribute" else self.cited_after.search(after_coauthors)
+        if cited and context.narrative and len(tokens) == 1 and tokens[0] in self.first_names \
+                and _CLIENTS_TOO.search(cited.group()):
+            cited = None  # "Harold's work in therapy", "Dana's words": in a client's story, the client's
+        if cited or _in_citation(view, a, b) or (
                 cue != "signature" and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
@@ -1054,6 +1058,9 @@ _DIRECTIONS = frozenset("north south east west central northern southern eastern
                         "midwestern".split())
 _KIN_WORDS = frozenset("grandma grandpa granny gran grandad granddad nana nanna nan mom mum dad mommy daddy mummy "
                        "auntie aunt uncle grandmother grandfather".split())
+# What a client has as much as an author does: "Harold's work", "Dana's treatment", "Ana's words".
+_CLIENTS_TOO = re.compile(r"(?i)\b(?:work|treatment|therapy|program|programme|words|idea|ideas|team|quote|writing|"
+                          r"test|protocol|poem|poetry|essay)\b")
 # Labels for the people in a made-up example: "Partner A", "Client B".
 _ROLE_LABELS = frozenset("partner client parent child person spouse sibling student teen member patient".split())
 # A clinician's training: "trained at the", "completed her MA at".
@@ -1071,7 +1078,7 @@ _STAFF_INTRO = re.compile(
 _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
 # A capitalised word with no capitalised word after it: a name standing alone.
-_LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-Z][a-z]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-)")
+_LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-Z][a-z]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])")
 # A capitalised word doing what people do: "Yusuf told me", "Hector noticed".
 _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-Z][a-z]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
                            r"cried|laughed|smiled|agreed|decided|wanted|knew|thought|remembered|remembers|struggled|"
