@@ -37,6 +37,7 @@ such own same other another am is are was were be been being do does did have ha
 don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't
 can could may might must dear hi hello thanks okay ok january february march april may june july august
 september october november december monday tuesday wednesday thursday friday saturday sunday
+whoever whatever whichever someone somebody anyone anybody everyone everybody nobody
 yo tú tu él ella ellos ellas usted nosotros mi mis su sus lo la las los el un una unos unas que qué de del al y o
 pero por para con sin sí ya no muy más como cuando donde porque también hay es son era fue soy estoy está señor
 señora sra sr don doña mija mijo hija hijo mamá papá abuela abuelo tía tío""".split())
@@ -527,6 +528,10 @@ class IdentifierCheck:
                 if b <= a or view[a:b].casefold() in _FUNCTION_WORDS:
                     continue  # "What She Told Me": no name
                 first = view[a:b].split()[0]
+                owner = re.match(r"([A-Z][a-z]+)(?:'s|’s)", m.group(0)) if kind == "relatives" else None
+                if owner and (not narrative or owner.group(1).casefold() not in self.first_names
+                              or re.search(r"\s{2,}|\n", view[m.start():a])):
+                    continue  # "Priya's mother, Anjali Raman" in a story; not "Nemo's mother", nor across cells
                 if kind == "family" and not self._family_name(view[a:b], m.group(0), narrative) or \
                         kind == "tribute" and first.casefold() not in self.first_names and self.is_word(first):
                     continue  # "Young children"; "What One Mother Taught Me"
@@ -570,6 +575,8 @@ class IdentifierCheck:
         if narrative:
             for m in _POSSESSIVE_NAME.finditer(view):
                 a, b = m.start(1), m.end(1)
+                if re.search(r"\b(?:to|at|from)\s+$", view[max(0, a - 6):a]):
+                    continue  # "went to Powell's": a shop
                 word = m.group(1).casefold()
                 if (word in self.first_names or not self.is_word(word)) and self._client_fact(context, a, post):
                     candidates.append((a, b, "pattern: a capitalised name with a possessive in a client's story", ""))
@@ -586,6 +593,11 @@ class IdentifierCheck:
                 if sentence is None or not (sentence.not_client or sentence.about_author_only):
                     candidates.append((a, b, "pattern: initials standing for a client", "initials"))
             for segment in post.segments:
+                if segment.where.startswith("image") and segment.kind == PROSE:
+                    for m in re.finditer(r"(?-i:\b([A-Z][a-z]+ [A-Z][\w'’-]+?))(?:'s|’s)?\b", segment.text):
+                        if self._name_shaped(m.group(1)):
+                            candidates.append((segment.start + m.start(1), segment.start + m.end(1),
+                                               "a first name and surname in an image's alt text or title", ""))
                 if segment.where.startswith(_FRONT_MATTER) and _title_like(segment.where) or segment.where == "table":
                     m = re.fullmatch(r"\s*([A-Z][a-z'’-]+ [A-Z][\w'’-]+)\s*", segment.text)
                     if m and self._name_shaped(m.group(1)):
@@ -881,6 +893,8 @@ class IdentifierCheck:
                for label, a, _b in self._entities):
             return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place
         before = view[sentence.start:offset]
+        if not _someone_elses(sentence.text) and re.search(r"(?i)\bmy\b", before):
+            return False  # "My grandmother ... flies in from Atlanta": the author's family
         if _PLACE_ANCHOR.search(before):
             return True
         segment = _segment_at(context.post, offset)
@@ -1097,7 +1111,7 @@ _CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et a
 _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|hamster|rabbit|bunny|goldfish|"
                          r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
 # A message signed with a first name at the end of its line: "… can we move to fri? —Jenna".
-_SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \t]+(?:a |an )?(?:mother|father|mom|mum|dad|"
+_SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \t]+\d{1,2},|,[ \t]+(?:a |an )?(?:mother|father|mom|mum|dad|"
                         r"parent|wife|husband|partner|client|teen|student|grandmother|grandfather|veteran|nurse|[\w-]+-year-old)\b)")
 # Handle letters that say an organisation, a show or a professional runs the account.
 _ORG_HANDLE = re.compile(r"institute|foundation|lifeline|official|podcast|association|alliance|network|"
