@@ -31,7 +31,8 @@ _FIRST_PERSON_START = re.compile(r"^\W*(?:I|I'm|I've|I'd|I'll|We|We're|We've|Our
 # Sentences about the practice's events, the post itself or research: not a client's facts.
 _NOT_CLIENT = re.compile(
     r"\b(?:workshop|webinar|group meets|support group|join us|join me|register|registration|"
-    r"sign up|rsvp|conference|training|published (?:in|by|on)|posted on|(?:last |post )?updated(?: on)?\b(?= \w+ \d)|"
+    r"sign up|rsvp|conference|(?:a|the|our|my|this|clinical|professional|free|online) training|"
+    r"training (?:on|in|for|session|sessions|program|programs|course|day)|published (?:in|by|on)|posted on|(?:last |post )?updated(?: on)?\b(?= \w+ \d)|"
     r"edition|study|studies|survey|"
     r"researchers?|according to|percent|per cent|statistics|office (?:is |will be )?closed|"
     r"open house|holiday hours|office hours)\b", re.I)

@@ -593,6 +593,13 @@ class IdentifierCheck:
                 if sentence is None or not (sentence.not_client or sentence.about_author_only):
                     candidates.append((a, b, "pattern: initials standing for a client", "initials"))
             for segment in post.segments:
+                if segment.where == "front matter title":
+                    # "Why I Still Think About Gavin": a story's title names its client.
+                    for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]{2,})(?=(?:'s|’s)?\b)", segment.text):
+                        folded = m.group(1).casefold()
+                        if folded in self.first_names and folded not in self.common_words and not self.is_word(folded):
+                            candidates.append((segment.start + m.start(1), segment.start + m.end(1),
+                                               "a first name in the title of a client's story", ""))
                 if segment.where.startswith("image") and segment.kind == PROSE:
                     for m in re.finditer(r"(?-i:\b([A-Z][a-z]+ [A-Z][\w'’-]+?))(?:'s|’s)?\b", segment.text):
                         if self._name_shaped(m.group(1)):
