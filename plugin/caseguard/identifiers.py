@@ -407,6 +407,9 @@ class IdentifierCheck:
                 continue  # "@yourname": how to write a handle, nobody's own
             # Any other handle is a private person's: clean posts name only the practice's and public accounts.
             hits.append(Hit("url", a, b, "pattern: a social media handle of a private person"))
+        for m in _USERNAME.finditer(view):  # "plays under the tag FrostByte_906", "a reply from moth_lantern"
+            if _USERNAME_CUE.search(view[max(0, m.start() - 30):m.start()]) and not self._public_handle(m.group(1), ""):
+                hits.append(Hit("url", m.start(1), m.end(1), "pattern: a username or gamer tag"))
         # Dates: day-precise ones in a client's story, or next to "born" / "date of birth".
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
@@ -632,6 +635,8 @@ class IdentifierCheck:
                 candidates.append((a, b, "language model: a person's name in a client's story", ""))
             elif len(view[a:b].split()) > 1 and _CONTACT_NEAR.search(view[b:b + 40]):
                 candidates.append((a, b, "language model: a private person's name next to their contact details", "contact"))
+            elif _site_of(view[a:b], view[b:b + 80]):
+                candidates.append((a, b, "language model: a person whose own web site is linked", "contact"))
             elif len(view[a:b].split()) > 1 and _RECORD_OF.match(view, b):
                 candidates.append((a, b, "language model: a person whose record or number follows", "record"))
             elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) \
@@ -755,8 +760,7 @@ class IdentifierCheck:
         before_coauthors = re.sub(r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s*and|,|\s+and|\s*&)\s*)+$",
                                   "", before)
         # "[Jenna's Journey Home](https://jennasjourneyhome.com)": a site named after its owner, not a work.
-        site = re.match(r"[^\n()]{0,60}?\s(?:https?://)?(?:www\.)?([\w-]+)\.[a-z]{2,}", after)
-        own_site = len(tokens) == 1 and site is not None and site.group(1).replace("-", "").casefold().startswith(tokens[0])
+        own_site = _site_of(text, after)
         cited = None if own_site or cue == "tribute" else self.cited_after.search(after_coauthors)
         if cited and context.narrative and len(tokens) == 1 and tokens[0] in self.first_names \
                 and _CLIENTS_TOO.search(cited.group()):
@@ -1017,6 +1021,13 @@ _TITLE_LIKE = ("heading", "admonition title", "front matter title", "front matte
                "front matter categories", "front matter keywords")
 
 
+def _site_of(name: str, after: str) -> bool:
+    """"Jess Albright's newsletter](https://jessalbright.substack.com)": a site named after its owner."""
+    site = re.match(r"[^\n()]{0,60}?\s(?:https?://)?(?:www\.)?([\w-]+)\.[a-z]{2,}", after)
+    letters = re.sub(r"[^a-z]", "", _plain(name))
+    return site is not None and len(letters) >= 4 and site.group(1).replace("-", "").casefold().startswith(letters)
+
+
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\"\]]+[^\s<>()\"\].,;:!?'’]")
 
 
@@ -1120,6 +1131,12 @@ _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|
 # A message or quote signed with a first name: "… can we move to fri? —Jenna", "— Ramona, mother of three".
 _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \t]+\d{1,2},|,[ \t]+(?:a |an )?(?:mother|father|mom|mum|dad|"
                         r"parent|wife|husband|partner|client|teen|student|grandmother|grandfather|veteran|nurse|[\w-]+-year-old)\b)")
+# A username without an @: an underscore in it, or letters of both cases mixed with digits.
+_USERNAME = re.compile(r"(?<![\w@./#-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
+                       r"(?=[A-Za-z]*[a-z])(?=[A-Za-z0-9]*[A-Z][A-Za-z0-9]*\d)(?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9]{7,})"
+                       r"(?![\w@/-])")
+_USERNAME_CUE = re.compile(r"(?i)\b(?:by|from|tag|gamer ?tag|handle|username|user name|screen ?name|discord|plays as|"
+                           r"posts as|goes by|streams as|account|channel)\b[^.\n]{0,20}$")
 # Handle letters that say an organisation, a show or a professional runs the account.
 _ORG_HANDLE = re.compile(r"institute|foundation|lifeline|official|podcast|association|alliance|network|"
                          r"coalition|society|council|academy|clinic|hospital|counsel|therap|psycholog|"
