@@ -37,7 +37,7 @@ such own same other another am is are was were be been being do does did have ha
 don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't
 can could may might must dear hi hello thanks okay ok january february march april may june july august
 september october november december monday tuesday wednesday thursday friday saturday sunday
-whoever whatever whichever someone somebody anyone anybody everyone everybody nobody
+whoever whatever whichever someone somebody anyone anybody everyone everybody nobody because while since
 yo tú tu él ella ellos ellas usted nosotros mi mis su sus lo la las los el un una unos unas que qué de del al y o
 pero por para con sin sí ya no muy más como cuando donde porque también hay es son era fue soy estoy está señor
 señora sra sr don doña mija mijo hija hijo mamá papá abuela abuelo tía tío""".split())
@@ -568,8 +568,7 @@ class IdentifierCheck:
             # A known first name that no dictionary has, anywhere in the story: "Liam drew a volcano".
             for m in _LONE_CAPITALISED.finditer(view):
                 folded = m.group(1).casefold()
-                if folded not in self.first_names or folded in self.common_words or folded in self._lower_words \
-                        or self.is_word(folded):
+                if not self._bare_first_name(folded) or folded in self._lower_words:
                     continue
                 previous = re.search(r"([A-Z][\w'’-]*)\.?\s+$", view[max(0, m.start() - 25):m.start()])
                 if previous and previous.group(1).casefold() not in _FUNCTION_WORDS:
@@ -600,7 +599,7 @@ class IdentifierCheck:
                     # "Why I Still Think About Gavin": a story's title names its client.
                     for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]{2,})(?=(?:'s|’s)?\b)", segment.text):
                         folded = m.group(1).casefold()
-                        if folded in self.first_names and folded not in self.common_words and not self.is_word(folded):
+                        if self._bare_first_name(folded):
                             candidates.append((segment.start + m.start(1), segment.start + m.end(1),
                                                "a first name in the title of a client's story", ""))
                 if segment.where.startswith("image") and segment.kind == PROSE:
@@ -680,8 +679,7 @@ class IdentifierCheck:
         plural = not re.search(r"(?i)family|household|kids|children|twins|boys|girls|farm|house|home|kitchen|place", matched)
         if self.is_word(name) and folded not in self.surnames and folded not in self.first_names:
             return False
-        if not re.match(r"(?i)the |\(", matched) and (self.is_word(name) or folded in _FUNCTION_WORDS
-                                                        or folded in ("because", "while", "since")):
+        if not re.match(r"(?i)the |\(", matched) and (self.is_word(name) or folded in _FUNCTION_WORDS):
             return False  # "Young children", "Because kids": no "the" before, so an ordinary word
         if plural and (self.is_word(name + "s") or {folded, folded + "s"} & self.name_words) \
                 or _NOT_A_NAME_ENDINGS.search(folded):
@@ -700,6 +698,11 @@ class IdentifierCheck:
         if self._post_plain is None:
             self._post_plain = " " + _plain(self._view) + " "
         return any(full.endswith(" " + surname) and f" {full} " in self._post_plain for full in self.public_figures)
+
+    def _bare_first_name(self, folded: str) -> bool:
+        """A known first name that is no dictionary word ("liam", not "grace"; common words are
+        already out of first_names)."""
+        return folded in self.first_names and not self.is_word(folded)
 
     def _name_shaped(self, text: str) -> bool:
         first, last = text.split(" ", 1)
