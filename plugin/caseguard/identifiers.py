@@ -76,6 +76,11 @@ _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthda
 _SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
                            r"\s+(?:was\s+)?on\s+(?:\w+day,?\s+)?(?:the\s+)?$", re.I)
 # A ZIP code in a form's labelled field: "| ZIP | 85716 |", "ZIP: 85716".
+# One client, not clients in general: "from the client on", "one of our clients has", "Client:".
+_ONE_CLIENT = re.compile(r"(?i:\b(?:the|my|our|this|that|from|by|with|her|his)\s+(?:[\w-]+\s+)?(?:client|patient)\b(?![s'’-])"
+                         r"(?!\s+(?:portal|forms?|intake|handbook|area|login|account|services?|care|experience|survey|"
+                         r"feedback|base|list|rights|records?|files?|fees?|polic(?:y|ies)|newsletter|resources?|agreement)\b)"
+                         r"|\bone of (?:my|our) (?:clients|patients)\b)|(?-i:\b(?:Client|Patient):)")
 _ZIP_FIELD = re.compile(r"(?-i:\bZIP(?: [Cc]ode)?)(?:[ \t]*[:|][ \t]*|[ \t]{2,})(\d{5}(?:-\d{4})?)\b")
 _FORM_NAME = re.compile(
     r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
@@ -251,6 +256,7 @@ class IdentifierCheck:
         # A declared pseudonym still marks a client's sentence; the practice's own people do not.
         names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
         hits.extend(names)
+        hits.extend(self._client_dates(context, view, names, hits))
         hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
         hits.extend(self._propagate(post, hits))
@@ -441,6 +447,22 @@ class IdentifierCheck:
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
         for m in _ZIP_FIELD.finditer(view):
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
+
+    def _client_dates(self, context: PostContext, view: str, names: list[Hit], hits: list[Hit]) -> list[Hit]:
+        """A day-precise date in a sentence that names a client or speaks of one client: "referred
+        by his EAP after a screen on June 16, 2025", "photos sent by the client on March 9"."""
+        found, taken = [], {(h.start, h.end) for h in hits}
+        for pattern in self.date_patterns:
+            for m in pattern.finditer(view):
+                group = 1 if m.groups() and m.group(1) is not None else 0
+                a, b = m.start(group), m.end(group)
+                sentence = context.sentence_at(a)
+                if (a, b) in taken or sentence is None or sentence.not_client:
+                    continue
+                named = any(sentence.start <= n.start < sentence.end for n in names)
+                if named or _ONE_CLIENT.search(sentence.text):
+                    found.append(Hit("date", a, b, "pattern: a day-precise date in a sentence about a client"))
+        return found
 
     def _public_sentence(self, text: str) -> bool:
         """Does the sentence name a public figure ("Queen Elizabeth II worked until ... 96")?"""
