@@ -967,10 +967,14 @@ class IdentifierCheck:
                 position = 0
                 for index, part in enumerate(parts[:-1]):
                     first, last = part.casefold(), parts[index + 1].casefold()
+                    # "teresa-and-bill-hollis": a couple sharing one surname.
+                    couple = last == "and" and index + 3 < len(parts)
+                    if couple:
+                        last = parts[index + 3].casefold()
                     # A file name or URL has no capitals to go by: the surname must not be a word.
                     if first in self.first_names and last in self.surnames and last not in self.name_words:
                         a = offset + m.start() + position
-                        b = a + len(part) + 1 + len(parts[index + 1])
+                        b = a + len("-".join(parts[index:index + (4 if couple else 2)]))
                         if _plain(post.text[a:b]) not in self.public_figures | self._cleared:
                             found.append(Hit("person-name", a, b, "a first name and surname in a file name or URL"))
                     position += len(part) + 1
