@@ -8,8 +8,8 @@ from .context import PostContext
 from .post import Post
 
 BASES = ("written", "composite", "disguised")
-# Placeholders that say consent has not been given yet.
-NOT_YET = {"", "pending", "tbd", "todo", "to do", "no", "none", "n/a", "na", "not yet", "waiting", "requested"}
+# Values that say there is no consent at all; any other value is consent written down wrongly.
+NONE_GIVEN = {"", "no", "none", "n/a", "na"}
 
 
 def is_case_study(meta: dict, categories: list[str]) -> bool:
@@ -41,12 +41,14 @@ def _date(value) -> dt.date | None:
 def consent_problem(consent, today: dt.date) -> tuple[str, tuple] | None:
     """(rule, (detail, key path)) for a case study's consent value, or None when it is valid."""
     if consent is None or consent is False or (
-            isinstance(consent, str) and consent.strip().casefold() in NOT_YET):
+            isinstance(consent, str) and consent.strip().casefold() in NONE_GIVEN):
         return "consent/missing", ("", ("consent",))
     if not isinstance(consent, dict):
+        # "pending", "TBD", "yes": consent is stated, but not as a basis; not yet given is not given.
         return "consent/invalid", (
-            f"`consent: {consent}` is not a basis; write `consent:` then `basis: written`, "
-            f"`composite` or `disguised` on the next line, indented", ("consent",))
+            f"`consent: {consent}` is not a basis (consent not yet given cannot be published); write "
+            f"`consent:` then `basis: written`, `composite` or `disguised` on the next line, indented",
+            ("consent",))
     basis = consent.get("basis")
     if not isinstance(basis, str) or basis.strip().casefold() not in BASES:
         shown = "missing" if basis is None else f"`{basis}`"

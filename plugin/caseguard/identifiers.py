@@ -244,7 +244,7 @@ class IdentifierCheck:
         self._patterns(post, context, view, hits)
         names = self._names(post, context, view, trusted)
         # A guest author's bio ("About the author: ...") names the guest, their workplace and town.
-        bios = [(s.start, s.end) for s in post.segments if s.kind == PROSE and _BIO.match(s.text)]
+        bios = _bio_spans(post)
         guest = {w for n in [(a, b) for _label, a, b in trusted] + [(n.start, n.end) for n in names]
                  if any(start <= n[0] < end for start, end in bios)
                  for w in [view[n[0]:n[1]]] + view[n[0]:n[1]].split()}
@@ -543,7 +543,7 @@ class IdentifierCheck:
         contact link, a first name on its own)."""
         narrative = context.narrative
         self._invented = _invented_names(context) | _title_names(post.text)
-        self._cited_surnames = {_plain(m.group(1) or m.group(2)) for m in _CITED_SURNAME.finditer(view)}
+        self._cited_surnames = {_plain(m.group(1) or m.group(2) or m.group(3)) for m in _CITED_SURNAME.finditer(view)}
         about_a_work = self._about_a_work = not narrative and _about_a_work(post.text)
         candidates: list[tuple[int, int, str, str]] = []  # start, end, why, cue kind ("" for the model)
         for kind, pattern in self.name_cues:
@@ -1052,6 +1052,18 @@ _TITLE_LIKE = ("heading", "admonition title", "front matter title", "front matte
                "front matter categories", "front matter keywords")
 
 
+def _bio_spans(post: Post) -> list[tuple[int, int]]:
+    """A guest author's bio: a paragraph starting "About the author", or everything under a
+    heading that says so, up to the next heading."""
+    spans, under_bio = [], False
+    for segment in sorted(post.segments, key=lambda s: s.start):
+        if segment.where == "heading":
+            under_bio = bool(_BIO.match(segment.text))
+        elif segment.kind == PROSE and (under_bio or _BIO.match(segment.text)):
+            spans.append((segment.start, segment.end))
+    return spans
+
+
 def _site_of(name: str, after: str) -> bool:
     """"Jess Albright's newsletter](https://jessalbright.substack.com)": a site named after its owner."""
     site = re.match(r"[^\n()]{0,60}?\s(?:https?://)?(?:www\.)?([\w-]+)\.[a-z]{2,}", after)
@@ -1106,7 +1118,9 @@ _METHOD_AFTER = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,2}[ -](?:Therapy|Therapie
                            r"Questionnaire|Assessment|Test|Disorder|Syndrome|Workbook|Skills)\b")
 # The surname in a citation: "(Jahoda, 1982)", "(Hayes et al., 2006)", "Jahoda (1982)".
 _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d\d[a-z]?\b"
-                            r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)")
+                            r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
+                            r"|\b([A-Z][\w'’-]+),\s+(?:[A-Z]\.\s?){1,3}(?=,|\s*&|\s*\(|\s+and\b)")  # "Curran, T., & Hill, A. P. (2019)"
+
 # A form or table row labelled "Client": "| Client | Alan Whitcomb |", "Patient: Rosa Diaz".
 _FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident)(?:\s{2,}|:[ \t]+)"
                         r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+))")
