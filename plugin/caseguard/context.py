@@ -35,7 +35,9 @@ _NOT_CLIENT = re.compile(
     r"training (?:on|in|for|session|sessions|program|programs|course|day)|published (?:in|by|on)|posted on|(?:last |post )?updated(?: on)?\b(?= \w+ \d)|"
     r"edition|study|studies|survey|"
     r"researchers?|according to|percent|per cent|statistics|office (?:is |will be )?closed|"
-    r"open house|holiday hours|office hours)\b", re.I)
+    r"open house|holiday hours|office hours|awareness (?:day|week|month)|remembrance day)\b"
+    # A named public disaster: "The Upper Big Branch explosion happened on April 5, 2010".
+    r"|(?-i:\b[A-Z][\w'’-]+ (?:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)", re.I)
 
 
 @dataclass(frozen=True)

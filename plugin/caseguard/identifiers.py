@@ -25,6 +25,11 @@ from .segments import PROSE, URL
 # Entity labels of the language model that can name a client's person, place or organisation.
 NER_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG")
 
+# Words that end an organisation's name: "the Dave Thomas Foundation", "Grandfamilies & Kinship Support Network".
+_ORG_WORDS = ("foundation", "institute", "network", "alliance", "coalition", "association", "society", "fund",
+              "trust", "center", "centre", "project", "award", "prize", "scholarship", "lecture", "collaborative")
+_ORG_AFTER = re.compile(r"s?(?:\s+(?:&|and)\s+[A-Z][\w'’-]+)?(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:"
+                        + "|".join(w.capitalize() for w in _ORG_WORDS) + r")\b")
 _NOT_A_NAME_ENDINGS = re.compile(r"(?:ing|ness|tion|sion|ment|ity|ism|ology|phobia|ship|ence|ance|ful|less|ified|ized|ised|ated)$")
 # WordNet has no function words; these are never names either.
 _FUNCTION_WORDS = set("""a an the this that these those my our your his her its their we you they he she it i me
@@ -466,7 +471,7 @@ class IdentifierCheck:
 
     def _public_sentence(self, text: str) -> bool:
         """Does the sentence name a public figure ("Queen Elizabeth II worked until ... 96")?"""
-        if re.search(r"\b(?:Sir|Dame|Queen|King|Prince|Princess|Lord|Duke|Duchess|Pope)\b", text):
+        if re.search(r"\b(?:Sir|Dame|Queen|King|Prince|Princess|Lord|Duke|Duchess|Pope|President|Senator|Governor)\b", text):
             return True
         words = _plain(text).split()
         return any(" ".join(words[i:i + n]) in self.public_figures for n in (2, 3) for i in range(len(words) - n + 1))
@@ -758,6 +763,8 @@ class IdentifierCheck:
             return "a public figure or cited author"  # "Sir Bobby Charlton", "Captain Sir Tom Moore"
         if plain in self.therapy_terms or self._region(plain) or re.search(r"\d", text):
             return "a therapy term, place or code"
+        if tokens[-1] in _ORG_WORDS or _ORG_AFTER.match(view, b):
+            return "an organisation named after a person"  # "the Dave Thomas Foundation"
         words = re.findall(r"[\w'’]+", text)
         if cue == "relatives" and len(words) > 1 and all(self.is_word(w) for w in words) \
                 and not any(t in self.first_names for t in tokens):
