@@ -38,7 +38,7 @@ where than then there here not no yes all any some each every both either neithe
 about after before over under up down out into onto upon off again also just only very too much many more most
 among amongst amid amidst despite toward towards unlike beside besides beneath beyond within without throughout
 against along alongside around across behind below above during until till unless whereas whether though although
-such own same other another am is are was were be been being do does did have has had will would shall should
+such own same other another am is are was were be been being do does did goes went gets got have has had will would shall should
 don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't
 can could may might must dear hi hello thanks okay ok january february march april may june july august
 september october november december monday tuesday wednesday thursday friday saturday sunday
@@ -557,6 +557,9 @@ class IdentifierCheck:
                 a, b = _trim_name(view, m.start(group), m.end(group))
                 if b <= a or view[a:b].casefold() in _FUNCTION_WORDS:
                     continue  # "What She Told Me": no name
+                head, _, tail = view[a:b].rpartition(" ")
+                if kind == "honorifics" and head and self.is_word(tail) and tail.casefold() not in self.surnames:
+                    b = a + len(head)  # "Grandma Dot Goes Back to Kindergarten": the name is Dot
                 first = view[a:b].split()[0]
                 owner = re.match(r"([A-Z][a-z]+)(?:'s|’s)", m.group(0)) if kind == "relatives" else None
                 if owner and (not narrative or owner.group(1).casefold() not in self.first_names
@@ -1122,7 +1125,8 @@ _PERSON_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:said|says|told|tells|asked|asks
 # A Title Case phrase that goes on to one of these names a method, test or programme.
 _METHOD_AFTER = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,2}[ -](?:Therapy|Therapies|Theory|Model|Method|Approach|"
                            r"Technique|Training|Program|Programme|Protocol|Intervention|Inventory|Scale|"
-                           r"Questionnaire|Assessment|Test|Disorder|Syndrome|Workbook|Skills)\b")
+                           r"Questionnaire|Assessment|Test|Disorder|Syndrome|Workbook|Skills|"
+                           r"scale|inventory|questionnaire|screener)\b")  # "the Edinburgh scale"
 # The surname in a citation: "(Jahoda, 1982)", "(Hayes et al., 2006)", "Jahoda (1982)".
 _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d\d[a-z]?\b"
                             r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
