@@ -853,6 +853,10 @@ class IdentifierCheck:
 
         found = []
         for m in self.institution.finditer(view):
+            words = m.group(1).split()
+            if _title_like(getattr(_segment_at(post, m.start(1)), "where", "")) and all(self.is_word(w) for w in words) \
+                    and re.search(r"\bthe\s+$", view[max(0, m.start(1) - 5):m.start(1)], re.I):
+                continue  # "Grief After the Closed Mill" in a title: Title Case words, not a named mill
             if belongs(m.start(1)) and not self._in_reference_entry(view, m.start(1)):
                 found.append(Hit("location", m.start(1), m.end(1), "pattern: a client's school, church or hospital"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
@@ -920,7 +924,8 @@ class IdentifierCheck:
                 continue  # "in *The Whole-Brain Child*": a title, not a place
             common = any(self.is_word(t) for t in tokens) or "-" in text or (
                 len(tokens) > 1 and title_case and any(t in self.name_words for t in tokens))
-            if label == "pattern" and common and (len(tokens) < 2 or starts or title_case):
+            if label == "pattern" and common and (not strong_place or plain in _FUNCTION_WORDS) \
+                    and (len(tokens) < 2 or starts or title_case):
                 continue  # "in March", "in Slow Motion" (a title); but "in Ocean View" mid-sentence is a name
             if len(tokens) > 1 and re.search(r"\bthe\s+[\"“']?$", view[max(0, a - 6):a]) \
                     and all(self.is_word(t) for t in tokens) and not set(tokens) & _PLACE_WORDS:
@@ -1113,7 +1118,7 @@ _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen
                           r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
 _VEHICLE_BEFORE = re.compile(r"\b(?:silver|black|white|red|blue|gray|grey|green|old|used|new|rusty|beat-up|his|her|their)\s+$", re.I)
 _POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
-_STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|"
+_STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|the size of|town called|town named|"
                            r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:with|to|from|thank|thanks|dear|hi|hello|asked|told|met|saw|called|texted|"
                             r"emailed|helped)\s+$", re.I)
