@@ -214,6 +214,7 @@ class IdentifierCheck:
         self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
         self.regions = {_plain(w) for w in word_list("regions")}
         self.first_names = {w.casefold() for w in word_list("first-names")} - self.common_words - _FUNCTION_WORDS
+        self.word_first_names = {w.casefold() for w in word_list("first-names")} - self.first_names - _FUNCTION_WORDS
         self.surnames = {w.casefold() for w in word_list("surnames")} - _FUNCTION_WORDS
         self.words = frozenset(word_list("english-words"))
         self.name_words = frozenset(word_list("name-words"))  # words that are also names
@@ -642,6 +643,29 @@ class IdentifierCheck:
                     if m and self._name_shaped(m.group(1)):
                         candidates.append((segment.start + m.start(1), segment.start + m.end(1),
                                            "a first name and surname in a tag, title or table cell", ""))
+        for segment in post.segments:
+            if segment.where.startswith("image") and segment.kind == PROSE:
+                # "Gary, Rick and Dwayne after group": the people in a photo, named in its alt text.
+                for m in _NAME_LIST.finditer(segment.text):
+                    words = re.findall(r"[A-Z][a-z]+", m.group())
+                    if all(w.casefold() in self.first_names for w in words):
+                        for w in re.finditer(r"[A-Z][a-z]+", m.group()):
+                            a = segment.start + m.start() + w.start()
+                            candidates.append((a, a + len(w.group()), "first names of the people in a photo", "named"))
+        for m in _BORN_NAME.finditer(view):  # "Sophie was born June 2, 2023"
+            if any(p.match(view, m.end()) for p in self.date_patterns):
+                candidates.append((m.start(1), m.end(1), "pattern: a name with a day-precise birth date", "named"))
+        if narrative:
+            # A first name that is also a word ("Dusty", "Hope"): a name when the post writes it
+            # capitalised inside sentences at least twice and never in lower case.
+            inside = [(segment.start + m.start(1), segment.start + m.end(1))
+                      for segment in post.segments if segment.kind == PROSE and not _title_like(segment.where)
+                      for m in _LONE_CAPITALISED.finditer(segment.text)
+                      if m.group(1).casefold() in self.word_first_names and m.group(1).casefold() not in self._lower_words
+                      and not _sentence_initial(segment.text, m.start(1))]
+            counts = Counter(_plain(view[a:b]) for a, b in inside)
+            candidates += [(a, b, "pattern: a first name the story writes as a name", "named")
+                           for a, b in inside if counts[_plain(view[a:b])] >= 2]
         for label, a, b in entities:
             if label != "PERSON":
                 # The model sometimes calls a first name a place ("When Rebecca first told me"):
@@ -1171,6 +1195,9 @@ _STAFF_INTRO = re.compile(
 _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
 # A capitalised word with no capitalised word after it: a name standing alone.
+# "Gary, Rick and Dwayne": a list of capitalised words.
+_NAME_LIST = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?![\w'’-])")
+_BORN_NAME = re.compile(r"(?-i:\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)) was born (?:on )?")
 _LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-Z][a-z]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])")
 # A capitalised word doing what people do: "Yusuf told me", "Hector noticed".
 _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-Z][a-z]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
