@@ -69,7 +69,9 @@ _URL_CUE = re.compile(
     r"\b(?:her|his|their|the client's|the family's)\s+(?:[\w-]+\s+)?(?:blog|page|profile|fundraiser|"
     r"gofundme|obituary|story|article|website|site|channel|account|instagram|facebook|tiktok|twitter|"
     r"youtube|feed|post|video|podcast|memorial|campaign|shop|band|art|handle)\b|\b(?:obituary|"
-    r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the))\b",
+    r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the))\b"
+    r"|\b(?:she|he)(?:'s| has| is)?\s+(?:since\s+|now\s+|also\s+)?(?:started\s+|begun\s+)?(?:sharing|posting|writing|"
+    r"publishing|blogging)\b[^.!?]{0,40}\b(?:at|on)\s+\S+\.\w",
     re.I)
 _THEIR_NUMBER = re.compile(r"\b(?:his|her|their|the client's|my client's)\s+(?:own\s+)?(?:cell|cellphone|mobile|phone|"
                            r"number|landline|home phone)\b[^.\n]{0,15}$", re.I)
@@ -268,6 +270,7 @@ class IdentifierCheck:
         hits.extend(self._propagate(post, hits))
         hits.extend(self._named_sites(post, [post.text[h.start:h.end] for h in hits if h.kind == "person-name"
                                              and not self._allowed(post.text[h.start:h.end], h.kind, allow)]))
+        hits.extend(self._same_site(post, hits))
         decided = []
         # Sorted on every field, so that of two findings on one span the same one is kept on every run.
         for hit in sorted(set(hits), key=lambda h: (h.start, -h.end, _KIND_ORDER.get(h.kind, 9), h.kind, h.why)):
@@ -1019,6 +1022,19 @@ class IdentifierCheck:
                     position += len(part) + 1
         return found
 
+    def _same_site(self, post: Post, hits: list[Hit]) -> list[Hit]:
+        """Every other address on a person's site already reported ("slowmendingjournal.com/essays/...");
+        not on a shared platform, where one reported profile says nothing of the others."""
+        hosts = {_host(post.text[h.start:h.end]) for h in hits if h.kind == "url"} - {""}
+        hosts = {h for h in hosts if not self.profile_hosts.match(h)}
+        found = []
+        for segment in post.segments if hosts else ():
+            for m in _WEB_ADDRESS.finditer(segment.text):
+                if _host(m.group()) in hosts:
+                    found.append(Hit("url", segment.start + m.start(), segment.start + m.end(),
+                                     "an address on the same site as one found elsewhere in this post"))
+        return found
+
     def _named_sites(self, post: Post, names: list[str]) -> list[Hit]:
         """"https://jennasjourneyhome.com" in a post that names Jenna: her own site."""
         starts = {re.sub(r"[^a-z]", "", _plain(name)) for name in names}
@@ -1101,6 +1117,10 @@ def _bio_spans(post: Post) -> list[tuple[int, int]]:
         elif segment.kind == PROSE and (under_bio or _BIO.match(segment.text)):
             spans.append((segment.start, segment.end))
     return spans
+
+
+def _host(url: str) -> str:
+    return (urlparse(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
 
 
 def _site_of(name: str, after: str) -> bool:
