@@ -82,6 +82,10 @@ _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthda
 # "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
 _SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
                            r"\s+(?:was\s+)?on\s+(?:\w+day,?\s+)?(?:the\s+)?$", re.I)
+# Someone's dated session ("K.M.'s 2025-06-03 session"); "| Date of service | ... | 10/07/2025 |": the date of one client's care.
+_SESSION_AFTER = re.compile(r"\s+(?:session|appointment|intake|assessment|visit)\b", re.I)
+_DATE_FIELD = re.compile(r"(?-i:\b(?:DOS|DOB)\b)|(?i:\b(?:date of (?:service|session|birth|admission|discharge|death|"
+                         r"injury|loss|visit)|(?:service|session|visit|admission|discharge) date)\b)[^\n]{0,50}$")
 # A ZIP code in a form's labelled field: "| ZIP | 85716 |", "ZIP: 85716".
 # One client, not clients in general: "from the client on", "one of our clients has", "Client:".
 _ONE_CLIENT = re.compile(r"(?i:\b(?:the|my|our|this|that|from|by|with|her|his)\s+(?:[\w-]+\s+)?(?:client|patient)\b(?![s'’-])"
@@ -429,7 +433,8 @@ class IdentifierCheck:
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
-            elif _SESSION_DATE.search(view[max(0, a - 40):a]):
+            elif _SESSION_DATE.search(view[max(0, a - 40):a]) or _DATE_FIELD.search(view[view.rfind("\n", 0, a) + 1:a]) \
+                    or _SESSION_AFTER.match(view, b) and view[a - 3:a].rstrip().endswith(("'s", "’s")):
                 hits.append(Hit("date", a, b, "pattern: the date of a client's session, admission or discharge"))
             elif self._story_fact(context, a, post):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date in a client's story"))
@@ -780,7 +785,8 @@ class IdentifierCheck:
             return "an invented example person"  # "Partner A and Partner B"
         if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b", view[b:b + 10]):
             return "a holiday"  # Valentine's Day, Presidents' Day
-        if re.match(r"['’]s\b(?!\s+[a-z])", view[b:b + 4]) and re.search(r"\b(?:to|at|from)\s+$", view[max(0, a - 6):a]):
+        if re.match(r"['’]s\b(?!\s+[a-z])", view[b:b + 4]) and re.search(r"\b(?:to|at|from)\s+$", view[max(0, a - 6):a]) \
+                and cue not in ("initials", "record"):
             return "a shop or restaurant"  # "went to Powell's, bought a notebook"
         if self._about_a_work and cue not in ("contact", "form"):
             return "a character in the book, film or show the post is about"
@@ -1185,7 +1191,7 @@ _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[
 _FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident)(?:\s{2,}|:[ \t]+)"
                         r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+))")
 # What belongs to the person just named: "R.M.'s SSN", "J.D.'s chart".
-_RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:SSN|social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
+_RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:[\d/-]{6,10}\s+)?(?:session|appointment|progress notes|treatment plan|SSN|social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
                         r"phone|cell|number|email|address|insurance|policy|member ID|claim|diagnosis|intake|case|"
                         r"license|licence|plate|permission|consent|blessing)\b", re.I)
 # A word in lower case in running text: not part of a handle, an address or a file name.
