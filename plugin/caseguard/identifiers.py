@@ -1191,9 +1191,11 @@ _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[
 _FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident)(?:\s{2,}|:[ \t]+)"
                         r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+))")
 # What belongs to the person just named: "R.M.'s SSN", "J.D.'s chart".
-_RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:[\d/-]{6,10}\s+)?(?:session|appointment|progress notes|treatment plan|SSN|social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
+_RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:[\d/-]{6,10}\s+)?(?:session|appointment|progress notes|treatment plan|SSN|"
+                        r"social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
                         r"phone|cell|number|email|address|insurance|policy|member ID|claim|diagnosis|intake|case|"
-                        r"license|licence|plate|permission|consent|blessing)\b", re.I)
+                        r"license|licence|plate|permission|consent|blessing)\b"
+                        r"|,\s+(?:member ID|MRN|DOB|date of birth|SSN|policy (?:number|no\.?|#)|account (?:number|no\.?|#))\b", re.I)
 # A word in lower case in running text: not part of a handle, an address or a file name.
 _LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)")
 _DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
