@@ -902,6 +902,9 @@ class IdentifierCheck:
             span = _trim_name(view, m.start(1), m.end(1))
             label = "GPE" if span in recognised else "pattern"
             candidates.append((label, *span, "pattern: a town after \"from\", \"in\" or \"moved to\""))
+        for m in _TOWN_PERSON.finditer(view):  # "a Westbrook dad"
+            if all(len(w) >= 3 for w in m.group(1).split()):
+                candidates.append(("pattern", m.start(1), m.end(1), "pattern: a town that says where someone is from"))
         towns = {(c[1], c[2]) for c in candidates if c[0] == "GPE"}
         for label, a, b, why in candidates:
             a, b = _trim_name(view, a, b)
@@ -1168,6 +1171,9 @@ _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen
                           r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
 _VEHICLE_BEFORE = re.compile(r"\b(?:silver|black|white|red|blue|gray|grey|green|old|used|new|rusty|beat-up|his|her|their)\s+$", re.I)
 _POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
+_TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:dad|mom|mum|mother|father|"
+                          r"teen|teenager|man|woman|family|couple|widow|widower|veteran|nurse|farmer|kid|boy|girl|"
+                          r"grandmother|grandfather|native|firefighter|teacher)\b))")
 _STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|the size of|town called|town named|"
                            r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:with|to|from|thank|thanks|dear|hi|hello|asked|told|met|saw|called|texted|"
