@@ -1096,7 +1096,7 @@ class IdentifierCheck:
                 searchable = segment.kind == URL or segment.where.startswith(_FRONT_MATTER)
                 text = _fold(segment.text) if searchable else segment.text
                 for m in (loose if searchable else exact).finditer(text):
-                    if not searchable and _in_citation(post.text, segment.start + m.start(), segment.start + m.end()):
+                    if not searchable and _in_citation(self._view, segment.start + m.start(), segment.start + m.end()):
                         continue  # "(Falicov, 2014)": the author, even if the name is a client's too
                     end = m.end() - (2 if m.group().endswith(("'s", "’s")) else 0)
                     found.append(Hit(kind, segment.start + m.start(), segment.start + end,
