@@ -19,7 +19,8 @@ import accuracy  # noqa: E402
 CORPORA = {"corpus": 0.95, "corpus-b": 0.95, "corpus-c": 0.95, "corpus-d": 0.90, "corpus-e": 0.85,
            "corpus-f": 0.90, "corpus-g": 0.80, "corpus-h": 0.90, "corpus-i": 0.90,
            "corpus-j": 0.80, "corpus-k": 0.85, "corpus-l": 0.90, "corpus-m": 0.90, "corpus-n": 0.90,
-           "corpus-o": 0.85, "corpus-p": 0.85}
+           "corpus-o": 0.85, "corpus-p": 0.85,
+           "corpus-q": 0.95, "corpus-r": 0.93, "corpus-s": 0.93}
 
 
 @pytest.mark.parametrize("name, min_recall", sorted(CORPORA.items()))
