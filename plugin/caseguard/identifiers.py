@@ -268,7 +268,7 @@ class IdentifierCheck:
         # A declared pseudonym still marks a client's sentence; the practice's own people do not.
         names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
         hits.extend(names)
-        hits.extend(self._client_dates(context, view, names, hits))
+        hits.extend(self._client_dates(context, names))
         hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
         hits.extend(self._propagate(post, hits))
@@ -429,7 +429,9 @@ class IdentifierCheck:
         for m in _USERNAME.finditer(view):  # "plays under the tag FrostByte_906", "a reply from moth_lantern"
             if _USERNAME_CUE.search(view[max(0, m.start() - 30):m.start()]) and not self._public_handle(m.group(1), ""):
                 hits.append(Hit("url", m.start(1), m.end(1), "pattern: a username or gamer tag"))
-        # Dates: day-precise ones in a client's story, or next to "born" / "date of birth".
+        # Dates: day-precise ones in a client's story, or next to "born" / "date of birth". The
+        # rest wait for the names: a date in a sentence that names a client is theirs too.
+        self._undecided_dates = []
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
@@ -438,6 +440,8 @@ class IdentifierCheck:
                 hits.append(Hit("date", a, b, "pattern: the date of a client's session, admission or discharge"))
             elif self._story_fact(context, a, post):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date in a client's story"))
+            else:
+                self._undecided_dates.append((a, b))
         for _m, a, b in each(self.age_patterns):
             if _MEASURE_BEFORE.search(view[max(0, a - 30):a]) or self._public_sentence(_sentence_text(context, a)):
                 continue  # "her heart rate was at 110": a reading; "the Queen worked until 96": public
@@ -462,20 +466,18 @@ class IdentifierCheck:
         for m in _ZIP_FIELD.finditer(view):
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
 
-    def _client_dates(self, context: PostContext, view: str, names: list[Hit], hits: list[Hit]) -> list[Hit]:
-        """A day-precise date in a sentence that names a client or speaks of one client: "referred
-        by his EAP after a screen on June 16, 2025", "photos sent by the client on March 9"."""
-        found, taken = [], {(h.start, h.end) for h in hits}
-        for pattern in self.date_patterns:
-            for m in pattern.finditer(view):
-                group = 1 if m.groups() and m.group(1) is not None else 0
-                a, b = m.start(group), m.end(group)
-                sentence = context.sentence_at(a)
-                if (a, b) in taken or sentence is None or sentence.not_client:
-                    continue
-                named = any(sentence.start <= n.start < sentence.end for n in names)
-                if named or _ONE_CLIENT.search(sentence.text):
-                    found.append(Hit("date", a, b, "pattern: a day-precise date in a sentence about a client"))
+    def _client_dates(self, context: PostContext, names: list[Hit]) -> list[Hit]:
+        """A day-precise date the patterns left undecided, in a sentence that names a client or
+        speaks of one client: "referred by his EAP after a screen on June 16, 2025", "photos sent
+        by the client on March 9"."""
+        found = []
+        for a, b in self._undecided_dates:
+            sentence = context.sentence_at(a)
+            if sentence is None or sentence.not_client:
+                continue
+            named = any(sentence.start <= n.start < sentence.end for n in names)
+            if named or _ONE_CLIENT.search(sentence.text):
+                found.append(Hit("date", a, b, "pattern: a day-precise date in a sentence about a client"))
         return found
 
     def _public_sentence(self, text: str) -> bool:
@@ -566,9 +568,10 @@ class IdentifierCheck:
                 a, b = _trim_name(view, m.start(group), m.end(group))
                 if b <= a or view[a:b].casefold() in _FUNCTION_WORDS:
                     continue  # "What She Told Me": no name
-                head, _, tail = view[a:b].rpartition(" ")
-                if kind == "honorifics" and head and self.is_word(tail) and tail.casefold() not in self.surnames:
-                    b = a + len(head)  # "Grandma Dot Goes Back to Kindergarten": the name is Dot
+                if kind == "honorifics":
+                    head, _, tail = view[a:b].rpartition(" ")
+                    if head and self.is_word(tail) and tail.casefold() not in self.surnames:
+                        b = a + len(head)  # "Grandma Dot Goes Back to Kindergarten": the name is Dot
                 first = view[a:b].split()[0]
                 owner = re.match(r"([A-Z][a-z]+)(?:'s|’s)", m.group(0)) if kind == "relatives" else None
                 if owner and (not narrative or owner.group(1).casefold() not in self.first_names
@@ -1053,8 +1056,7 @@ class IdentifierCheck:
             address = _WEB_ADDRESS.search(segment.text) if segment.kind == URL else None
             if address is None or self._own_url(address.group()):
                 continue
-            url = address.group()
-            host = (urlparse(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
+            host = _host(address.group())
             if any(host.replace("-", "").startswith(letters) for letters in starts):
                 found.append(Hit("url", segment.start + address.start(), segment.start + address.end(),
                                  "a web site named after a person found in this post"))
