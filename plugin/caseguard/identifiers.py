@@ -216,6 +216,7 @@ class IdentifierCheck:
         self.ip_unless = compile_(detect["ip-address"]["unless_before"])
         self.public_figures = {_plain(n) for n in word_list("public-figures")}
         self.public_surnames = {_plain(n).split()[-1] for n in word_list("public-figures")}
+        self.scripture_figures = {_plain(n) for n in word_list("scripture-figures")}
         self.common_words = {w.casefold() for w in word_list("common-words")}
         self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
         self.regions = {_plain(w) for w in word_list("regions")}
@@ -458,7 +459,7 @@ class IdentifierCheck:
                 hits.append(Hit("age-over-89", a, b, f"pattern: a birth year that makes the client over 89 in {year}"))
         for pattern in self.place_patterns + [self.exit_pattern]:
             for _m, a, b in each([pattern]):
-                if _plain(view[a:b]) in self.regions:
+                if _plain(view[a:b]) in self.regions or _in_case_name(view, a, b):
                     continue
                 if self._story_fact(context, a, post) or (
                         pattern in (self.place_patterns[2], self.place_patterns[5]) and _someone_elses(_sentence_text(context, a))):
@@ -802,6 +803,10 @@ class IdentifierCheck:
             return "a public figure or cited author"  # "Sir Bobby Charlton", "Captain Sir Tom Moore"
         if plain in self.therapy_terms or self._region(plain) or re.search(r"\d", text):
             return "a therapy term, place or code"
+        if _in_case_name(view, a, b):
+            return "a party in a court case's name"  # "*Bostock v. Clayton County*"
+        if len(tokens) == 1 and tokens[0] in self.scripture_figures and _SCRIPTURE.search(_paragraph(view, a)):
+            return "a figure from scripture"  # "So did Elijah under the broom tree", beside Psalm 88
         if tokens[-1] in _ORG_WORDS or _ORG_AFTER.match(view, b):
             return "an organisation named after a person"  # "the Dave Thomas Foundation"
         words = re.findall(r"[\w'’]+", text)
@@ -920,7 +925,8 @@ class IdentifierCheck:
             if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or (text.isupper() and label != "ORG") \
                     or re.fullmatch(r"[A-Z]{2,}s", text):  # "OBs", "ERs": a plural abbreviation
                 continue
-            if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b):
+            if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b) \
+                    or _in_case_name(view, a, b):
                 continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
             tokens = plain.split()
             if set(re.split(r"[\s-]+", plain)) & _KIN_WORDS:
@@ -1230,6 +1236,10 @@ _STAFF_INTRO = re.compile(
 # Titles only public people carry: "Sir Bobby Charlton", "Dame Judi Dench", "Prince Harry".
 _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
+# Words that place a paragraph in scripture, where "David" or "Elijah" is a figure from it.
+_SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testament|New Testament|Gospels?|"
+                        r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"
+                        r"(?:book|story) of [A-Z][a-z]+)\b")
 # A capitalised word with no capitalised word after it: a name standing alone.
 # "Gary, Rick and Dwayne": a list of capitalised words.
 _NAME_LIST = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?![\w'’-])")
@@ -1451,6 +1461,18 @@ def _in_citation(view: str, a: int, b: int) -> bool:
         return False
     close = view.find(")", b, b + 80)
     return close >= 0 and bool(re.search(r"\b(?:19|20)\d\d[a-z]?\b", view[open_paren:close]))
+
+
+def _in_case_name(view: str, a: int, b: int) -> bool:
+    """A party in a court case's name: "Bostock v. Clayton County", "Brown vs. Board"."""
+    return bool(re.match(r"\s+vs?\.\s+[A-Z]", view[b:b + 8])
+                or re.search(r"[A-Z][\w'’.-]*\s+vs?\.\s+$", view[max(0, a - 40):a]))
+
+
+def _paragraph(view: str, offset: int) -> str:
+    start = view.rfind("\n\n", 0, offset)
+    end = view.find("\n\n", offset)
+    return view[start + 1 if start >= 0 else 0:end if end >= 0 else len(view)]
 
 
 def _in_front_matter(post: Post, offset: int) -> bool:
