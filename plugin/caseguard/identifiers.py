@@ -898,7 +898,11 @@ class IdentifierCheck:
             if _title_like(getattr(_segment_at(post, m.start(1)), "where", "")) and all(self.is_word(w) for w in words) \
                     and re.search(r"\bthe\s+$", view[max(0, m.start(1) - 5):m.start(1)], re.I):
                 continue  # "Grief After the Closed Mill" in a title: Title Case words, not a named mill
-            if belongs(m.start(1)) and not self._in_reference_entry(view, m.start(1)):
+            # A named school or workplace in a client's story is theirs unless the sentence says
+            # otherwise; a hospital or college may be where research was done, so it needs more.
+            local = context.narrative and _LOCAL_INSTITUTION.search(m.group(1))
+            story = self._story_fact(context, m.start(1), post) if local else belongs(m.start(1))
+            if story and not self._in_reference_entry(view, m.start(1)):
                 found.append(Hit("location", m.start(1), m.end(1), "pattern: a client's school, church or hospital"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
                       for label, a, b in entities if label != "PERSON"]
@@ -1236,6 +1240,10 @@ _STAFF_INTRO = re.compile(
 # Titles only public people carry: "Sir Bobby Charlton", "Dame Judi Dench", "Prince Harry".
 _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
+# Schools and workplaces that are local, unlike a hospital or college research is done at.
+_LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|"
+                                r"Iron Works|Steel Works|Ironworks|Steelworks|Mills?|Mine|Shipyard|Dairy|Refinery|"
+                                r"Foundry|Quarry|Factory|Power Station|Fire Station)\b")
 # Words that place a paragraph in scripture, where "David" or "Elijah" is a figure from it.
 _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testament|New Testament|Gospels?|"
                         r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"
