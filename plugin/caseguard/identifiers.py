@@ -917,6 +917,10 @@ class IdentifierCheck:
         for m in _TOWN_PERSON.finditer(view):  # "a Westbrook dad"
             if all(len(w) >= 3 for w in m.group(1).split()):
                 candidates.append(("pattern", m.start(1), m.end(1), "pattern: a town that says where someone is from"))
+        for segment in post.segments:  # "<!-- ask Sissy if it's ok to mention Osage -->": a note to check a name
+            if segment.where == "HTML comment":
+                candidates += [("note", segment.start + m.start(1), segment.start + m.end(1),
+                                "pattern: a place an author's note asks about") for m in _NOTE_ABOUT.finditer(segment.text)]
         towns = {(c[1], c[2]) for c in candidates if c[0] == "GPE"}
         for label, a, b, why in candidates:
             a, b = _trim_name(view, a, b)
@@ -939,7 +943,7 @@ class IdentifierCheck:
                 continue  # "Highway" where a line break cut "Highway 61": no place on its own
             if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
                 continue  # "Coming Back From Burnout" in a post about burnout
-            strong_place = label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
+            strong_place = label == "note" or label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
             if _POSSESSED.search(view[max(0, a - 20):a]):
                 continue  # "his favorite Takis": a thing someone has, not a place
             starts = _sentence_initial(view, a) or getattr(context.sentence_at(a), "start", None) == a
@@ -1240,6 +1244,9 @@ _STAFF_INTRO = re.compile(
 # Titles only public people carry: "Sir Bobby Charlton", "Dame Judi Dench", "Prince Harry".
 _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
+# What an author's note to self asks about: "ok to mention Osage", "remember to change Dunbar".
+_NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|include|including|remove|cut|change|swap|"
+                         r"keep|leave out|leave in)\s+(?:the\s+)?)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 # Schools and workplaces that are local, unlike a hospital or college research is done at.
 _LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|"
                                 r"Iron Works|Steel Works|Ironworks|Steelworks|Mills?|Mine|Shipyard|Dairy|Refinery|"
