@@ -1077,12 +1077,14 @@ class IdentifierCheck:
         return found
 
     def _propagate(self, post: Post, hits: list[Hit]) -> list[Hit]:
-        """Every other place the same name or place appears in the post (titles, alt, URLs)."""
+        """Every other place the same name, place or plate appears in the post (titles, alt, URLs)."""
         needles: dict[str, str] = {}
         for hit in hits:
+            text = post.text[hit.start:hit.end]
+            if hit.kind == "vehicle":  # a plate in prose is a plate in an image's file name too
+                needles.setdefault(" ".join(re.findall(r"[^\W_]+", text)), hit.kind)
             if hit.kind not in ("person-name", "location"):
                 continue
-            text = post.text[hit.start:hit.end]
             words = re.findall(r"[^\W\d_][\w'’]*", text)
             if hit.kind == "location":
                 core = [w for w in words if w.casefold() not in _GENERIC_PLACE_WORDS]
