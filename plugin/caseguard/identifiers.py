@@ -898,10 +898,13 @@ class IdentifierCheck:
             if _title_like(getattr(_segment_at(post, m.start(1)), "where", "")) and all(self.is_word(w) for w in words) \
                     and re.search(r"\bthe\s+$", view[max(0, m.start(1) - 5):m.start(1)], re.I):
                 continue  # "Grief After the Closed Mill" in a title: Title Case words, not a named mill
-            # A named school or workplace in a client's story is theirs unless the sentence says
-            # otherwise; a hospital or college may be where research was done, so it needs more.
-            local = context.narrative and _LOCAL_INSTITUTION.search(m.group(1))
-            story = self._story_fact(context, m.start(1), post) if local else belongs(m.start(1))
+            # A named school or workplace in a client's story, or beside a client's name, is theirs
+            # unless the sentence says otherwise; a hospital or college may be where research was
+            # done, so it needs more.
+            local = _LOCAL_INSTITUTION.search(m.group(1))
+            sentence = context.sentence_at(m.start(1))
+            story = (self._story_fact(context, m.start(1), post) if local and context.narrative else belongs(m.start(1))) \
+                or local and sentence is not None and any(sentence.start <= n.start < sentence.end for n in names)
             if story and not self._in_reference_entry(view, m.start(1)):
                 found.append(Hit("location", m.start(1), m.end(1), "pattern: a client's school, church or hospital"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
@@ -1219,7 +1222,8 @@ _RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:[\d/-]{6,10}\s+)?(?:session|appointme
                         r"social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
                         r"phone|cell|number|email|address|insurance|policy|member ID|claim|diagnosis|intake|case|"
                         r"license|licence|plate|permission|consent|blessing)\b"
-                        r"|,\s+(?:member ID|MRN|DOB|date of birth|SSN|policy (?:number|no\.?|#)|account (?:number|no\.?|#))\b", re.I)
+                        r"|(?:,\s+|\s+\()(?:(?:member|student|patient|client|case) ID|MRN|DOB|date of birth|SSN|"
+                        r"policy (?:number|no\.?|#)|account (?:number|no\.?|#))\b", re.I)
 # A word in lower case in running text: not part of a handle, an address or a file name.
 _LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)")
 _DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
