@@ -97,6 +97,12 @@ _FORM_NAME = re.compile(
     r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
     r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?[Nn]ame\b\W{0,6}(?:[A-Z][a-z]+(?: [a-z]+)*\s{2,})?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+)?))")
+_VERBS_AFTER_A_TITLE = frozenset("taught teaches told tells showed shows gave gives said says knew knows learned "
+                                  "wanted saw sees made makes".split())
+_TO_THE_READER = re.compile(r"\W*(?:if|when) you(?:'re|’re| are|r)?\b", re.I)
+_KIN_TITLE_BEFORE = re.compile(r"\b(?:Grandma|Grandpa|Granny|Gran|Nana|Nanna|Grandad|Granddad|Auntie|Aunty|Aunt|Uncle)\s+$")
+_MY_KIN = re.compile(r"\bmy (?:late |own )?(?:grand(?:mother|father|ma|pa|dad|mom|mum)|gran|granny|nana|nanna|aunt|auntie|uncle|"
+                     r"great-\w+)\b", re.I)
 _AUTHOR_FAMILY = re.compile(r"\bmy (?:\w+\s+)?(?:husband|wife|partner|son|daughter|mother|father|mom|"
                             r"dad|brother|sister|kids?|children|grandmother|grandfather|friend|dog|cat)"
                             r",?\s+$", re.I)
@@ -172,7 +178,7 @@ class IdentifierCheck:
         compile_ = lambda p: re.compile(_latin(p), re.I)  # noqa: E731
         person = detect["person-name"]
         self.name_cues = [(key, compile_(person[key])) for key in
-                          ("honorifics", "relatives", "named", "pseudonym_note", "family", "tribute")]
+                          ("honorifics", "relatives", "named", "pseudonym_note", "family", "tribute", "contact_name")]
         self.family_slug = compile_(person["family_slug"])
         self.contact_link = compile_(person["contact_link"])
         self.initials = compile_(person["initials"])
@@ -216,9 +222,12 @@ class IdentifierCheck:
         self.ip_unless = compile_(detect["ip-address"]["unless_before"])
         self.public_figures = {_plain(n) for n in word_list("public-figures")}
         self.public_surnames = {_plain(n).split()[-1] for n in word_list("public-figures")}
-        self.scripture_figures = {_plain(n) for n in word_list("scripture-figures")}
+        self.scripture_figures = {_plain(n) for n in word_list("scripture-and-myth")}
         self.common_words = {w.casefold() for w in word_list("common-words")}
         self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
+        # "Día" in "Día de los Muertos", "Ocean" in "Window of Tolerance": a word inside a longer term.
+        self.long_terms = re.compile(r"(?<!\w)(?:" + "|".join(
+            sorted((re.escape(w) for w in word_list("therapy-terms") if " " in w), key=len, reverse=True)) + r")(?!\w)")
         self.regions = {_plain(w) for w in word_list("regions")}
         self.first_names = {w.casefold() for w in word_list("first-names")} - self.common_words - _FUNCTION_WORDS
         self.word_first_names = {w.casefold() for w in word_list("first-names")} - self.first_names - _FUNCTION_WORDS
@@ -246,6 +255,11 @@ class IdentifierCheck:
         view = _visible(post)
         self._headings = [(s.start, s.end) for s in post.segments if s.where in ("heading", "table")]
         self._view, self._post_plain = view, None
+        self._term_spans = [(m.start(), m.end()) for m in self.long_terms.finditer(view)]
+        # Figures of scripture or myth named in a paragraph about them ("Ruth and Naomi ... the Hebrew
+        # Bible"); elsewhere in the post (its title) they are the same figures.
+        self._scripture_names = {_plain(w) for paragraph in view.split("\n\n") if _SCRIPTURE.search(paragraph)
+                                 for w in re.findall(r"[A-Z][a-z]+", paragraph) if _plain(w) in self.scripture_figures}
         trusted = [(label, a, b) for label, a, b, where in entities if not _title_like(where)]
         self._entities = trusted
         # Words the post itself writes in lower case in its prose: "Burnout among nurses rose" at
@@ -435,6 +449,8 @@ class IdentifierCheck:
         self._undecided_dates = []
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
+                if self._public_sentence(_sentence_text(context, a)):
+                    continue  # "Dr. Martin Luther King Jr.'s birthday, January 15, 1929"
                 hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
             elif _SESSION_DATE.search(view[max(0, a - 40):a]) or _DATE_FIELD.search(view[view.rfind("\n", 0, a) + 1:a]) \
                     or _SESSION_AFTER.match(view, b) and view[a - 3:a].rstrip().endswith(("'s", "’s")):
@@ -486,7 +502,7 @@ class IdentifierCheck:
         if re.search(r"\b(?:Sir|Dame|Queen|King|Prince|Princess|Lord|Duke|Duchess|Pope|President|Senator|Governor)\b", text):
             return True
         words = _plain(text).split()
-        return any(" ".join(words[i:i + n]) in self.public_figures for n in (2, 3) for i in range(len(words) - n + 1))
+        return any(" ".join(words[i:i + n]) in self.public_figures for n in (2, 3, 4) for i in range(len(words) - n + 1))
 
     def _public_handle(self, handle: str, line: str) -> bool:
         """An organisation's account (@gottmaninstitute), or one spelling a public figure's name or a
@@ -494,8 +510,8 @@ class IdentifierCheck:
         letters = re.sub(r"[^a-z]", "", _plain(handle))
         if _ORG_HANDLE.search(letters):
             return True
-        if any(len(s) >= 5 and s in letters for s in self.public_surnames):
-            return True
+        if any(len(s) >= 5 and s in letters and not self._private_surname(s) for s in self.public_surnames):
+            return True  # "@davidkessler_grief", but not "@brikessler.makes" beside "Brianna Kessler"
         named = [w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", line)
                  if not _sentence_initial(line, line.find(w)) and _plain(w) not in self.first_names]
         return any(_plain(w) in letters for w in named) and _FOLLOW.search(line) is not None
@@ -540,8 +556,8 @@ class IdentifierCheck:
             return True
         if sentence.not_client:
             return False
-        if sentence.about_author_only and not _client_voice(post, sentence):
-            return False
+        if sentence.about_author_only and not _client_voice(post, sentence) or _TO_THE_READER.match(sentence.text):
+            return False  # the author's, or the reader's: "If you are raising grandchildren in DeKalb, ..."
         if any(a <= offset < b for a, b in self._headings):
             return True  # a case study's headings and tables tell its story
         if _PERSON_NOUN.search(sentence.text) or sentence.third_person:
@@ -573,11 +589,15 @@ class IdentifierCheck:
                     head, _, tail = view[a:b].rpartition(" ")
                     if head and self.is_word(tail) and tail.casefold() not in self.surnames:
                         b = a + len(head)  # "Grandma Dot Goes Back to Kindergarten": the name is Dot
+                    if view[a:b].casefold() in _VERBS_AFTER_A_TITLE:
+                        continue  # "What a Deputy Taught Me": a title, no name
                 first = view[a:b].split()[0]
                 owner = re.match(r"([A-Z][a-z]+)(?:'s|’s)", m.group(0)) if kind == "relatives" else None
                 if owner and (not narrative or owner.group(1).casefold() not in self.first_names
                               or re.search(r"\s{2,}|\n", view[m.start():a])):
                     continue  # "Priya's mother, Anjali Raman" in a story; not "Nemo's mother", nor across cells
+                if kind == "contact_name" and first.casefold() not in self.first_names:
+                    continue  # "call Samaritans on 116 123": a service, not a person
                 if kind == "family" and not self._family_name(view[a:b], m.group(0), narrative) or \
                         kind == "tribute" and first.casefold() not in self.first_names and self.is_word(first):
                     continue  # "Young children"; "What One Mother Taught Me"
@@ -765,6 +785,17 @@ class IdentifierCheck:
             self._post_plain = " " + _plain(self._view) + " "
         return any(full.endswith(" " + surname) and f" {full} " in self._post_plain for full in self.public_figures)
 
+    def _inside_term(self, a: int, b: int) -> bool:
+        return any(start <= a and b <= end and (start, end) != (a, b) for start, end in self._term_spans)
+
+    def _private_surname(self, surname: str) -> bool:
+        """The post names a private person with this surname ("Brianna Kessler", not "David Kessler")."""
+        if self._post_plain is None:
+            self._post_plain = " " + _plain(self._view) + " "
+        return any(f"{m.group(1)} {surname}" not in self.public_figures
+                   for m in re.finditer(rf"\b([a-zà-ÿ]+) {re.escape(surname)}\b", self._post_plain)
+                   if m.group(1) in self.first_names)
+
     def _bare_first_name(self, folded: str) -> bool:
         """A known first name that is no dictionary word ("liam", not "grace"; common words are
         already out of first_names)."""
@@ -805,8 +836,10 @@ class IdentifierCheck:
             return "a therapy term, place or code"
         if _in_case_name(view, a, b):
             return "a party in a court case's name"  # "*Bostock v. Clayton County*"
-        if len(tokens) == 1 and tokens[0] in self.scripture_figures and _SCRIPTURE.search(_paragraph(view, a)):
-            return "a figure from scripture"  # "So did Elijah under the broom tree", beside Psalm 88
+        if len(tokens) == 1 and tokens[0] in self._scripture_names:
+            return "a figure from scripture or myth"  # "So did Elijah under the broom tree", beside Psalm 88
+        if self._inside_term(a, b):
+            return "part of a longer term"
         if tokens[-1] in _ORG_WORDS or _ORG_AFTER.match(view, b):
             return "an organisation named after a person"  # "the Dave Thomas Foundation"
         words = re.findall(r"[\w'’]+", text)
@@ -868,6 +901,13 @@ class IdentifierCheck:
             return "a provider or colleague, named by role"
         if _AUTHOR_FAMILY.search(before):
             return "the author's own family"
+        if not context.narrative and (cue == "honorifics" and _KIN_TITLE_BEFORE.search(before) and _MY_KIN.search(view)
+                                      or cue == "named" and _MY_KIN.search(before.rsplit(".", 1)[-1])):
+            return "the author's own family"  # "Grandma Ruth" in a post about "my grandmother"; "my grandmother, whom everyone calls Big Mama"
+        if cue == "relatives" and sentence is not None and not context.cue_in(sentence) and any(
+                w.casefold() in self.first_names and self.site_allow.covers(w)
+                for w in re.findall(r"[A-Z][a-z]{2,}", view[sentence.start:a])):
+            return "the family of the practice's own people"  # "Marcus lives ... with his wife, Efua"
         if cue == "relatives" and not context.narrative:
             # This sentence or the one before: "Meghan Markle wrote ... She described holding her son Archie"
             sentence = context.sentence_at(a)
@@ -936,6 +976,11 @@ class IdentifierCheck:
             if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or (text.isupper() and label != "ORG") \
                     or re.fullmatch(r"[A-Z]{2,}s", text):  # "OBs", "ERs": a plural abbreviation
                 continue
+            researcher = re.search(r"([A-Z][\w'’-]+)\s+(?:at|of)\s+(?:the\s+)?$", view[max(0, a - 40):a])
+            if researcher and _plain(researcher.group(1)) in self.public_surnames:
+                continue  # "developed by Eli Lebowitz at Yale": a researcher's institution
+            if plain in self._scripture_names or self._inside_term(a, b):
+                continue  # "Eurydice" beside "this Greek myth"; "Día" of "Día de los Muertos"
             if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b) \
                     or _in_case_name(view, a, b):
                 continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
@@ -1257,10 +1302,11 @@ _NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|include|inclu
 _LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|"
                                 r"Iron Works|Steel Works|Ironworks|Steelworks|Mills?|Mine|Shipyard|Dairy|Refinery|"
                                 r"Foundry|Quarry|Factory|Power Station|Fire Station)\b")
-# Words that place a paragraph in scripture, where "David" or "Elijah" is a figure from it.
+# Words that place a paragraph in scripture or myth, where "David" or "Penelope" is a figure from it.
 _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testament|New Testament|Gospels?|"
                         r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"
-                        r"(?:book|story) of [A-Z][a-z]+)\b")
+                        r"(?:book|story) of [A-Z][a-z]+|Odyssey|Iliad|Odysseus|Homer|Aeneid|[Mm]yths?|[Mm]ythology|"
+                        r"Greek (?:gods?|goddess|hero|tragedy)|[Gg]oddess|Trojan)\b")
 # A capitalised word with no capitalised word after it: a name standing alone.
 # "Gary, Rick and Dwayne": a list of capitalised words.
 _NAME_LIST = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?![\w'’-])")
@@ -1444,7 +1490,8 @@ _KIND_ORDER = {"location": 0, "date": 1, "age-over-89": 2, "url": 3, "email": 4,
 _CUE_LABEL = {"honorifics": "a title (Mr., Mrs., Ms.)", "relatives": "a relative (her son, his wife)",
               "family": "\"the ... family\"",
               "named": "\"named\" or \"I'll call\"", "pseudonym_note": "\"(not her real name)\"",
-              "tribute": "\"What ... taught me\" or \"In memory of\""}
+              "tribute": "\"What ... taught me\" or \"In memory of\"",
+              "contact_name": "\"text ... at\" and a number or address"}
 
 
 def _fold(text: str) -> str:
@@ -1488,12 +1535,6 @@ def _in_case_name(view: str, a: int, b: int) -> bool:
     """A party in a court case's name: "Bostock v. Clayton County", "Brown vs. Board"."""
     return bool(re.match(r"\s+vs?\.\s+[A-Z]", view[b:b + 8])
                 or re.search(r"[A-Z][\w'’.-]*\s+vs?\.\s+$", view[max(0, a - 40):a]))
-
-
-def _paragraph(view: str, offset: int) -> str:
-    start = view.rfind("\n\n", 0, offset)
-    end = view.find("\n\n", offset)
-    return view[start + 1 if start >= 0 else 0:end if end >= 0 else len(view)]
 
 
 def _in_front_matter(post: Post, offset: int) -> bool:
