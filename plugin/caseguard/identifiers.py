@@ -196,7 +196,7 @@ class IdentifierCheck:
         self.institution = compile_(person["institution"])
         place = detect["location"]
         self.place_patterns = [compile_(place[key]) for key in ("street", "street_name", "zip", "county", "ship",
-                                                                "zip_after_town", "postcode")]
+                                                                "zip_after_town", "postcode", "zip_alone")]
         self.after_preposition = compile_(place["after_preposition"])
         self.exit_pattern = re.compile(r"\b(exit\s+\d{1,3}[AB]?)\b", re.I)
         self.date_patterns = [compile_(p) for p in detect["date"]["patterns"]]
@@ -477,6 +477,9 @@ class IdentifierCheck:
             for _m, a, b in each([pattern]):
                 if _plain(view[a:b]) in self.regions or _in_case_name(view, a, b):
                     continue
+                if pattern is self.place_patterns[7] and (view[a:b].endswith("000") or not context.narrative
+                                                          or re.search(r"\b(?:text|to|dial|call)\s+$", view[max(0, a - 8):a], re.I)):
+                    continue  # five digits alone are a ZIP code only in a client's story: not a round number or a text line
                 if self._story_fact(context, a, post) or (
                         pattern in (self.place_patterns[2], self.place_patterns[5]) and _someone_elses(_sentence_text(context, a))):
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
