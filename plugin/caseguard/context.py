@@ -36,6 +36,9 @@ _NOT_CLIENT = re.compile(
     r"edition|study|studies|survey|"
     r"researchers?|according to|percent|per cent|statistics|office (?:is |will be )?closed|"
     r"open house|holiday hours|office hours|awareness (?:day|week|month)|remembrance day)\b"
+    # The practice's reach, not one client: "We see many families from Pasadena, Baytown and La Porte".
+    r"|\b(?:we|I) (?:see|serve|work with|welcome) (?:many |lots of |a lot of |clients and )?(?:families|clients|people|kids|"
+    r"children|teens|couples|adults|parents)\b(?! who\b)"
     # A named public disaster: "The Upper Big Branch explosion happened on April 5, 2010".
     r"|(?-i:\b[A-Z][\w'’-]+ (?:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)", re.I)
 

@@ -47,6 +47,8 @@ you've we've they've
 # Context the model's token encoder looks at (four tokens either side in the small English
 # pipelines); six words are at least six tokens.
 _CONTEXT_WORDS = 6
+# A line wrapped inside a sentence: the model reads it as a space.
+_SOFT_BREAK = re.compile(r"(?<=[\w,])\n(?=[A-Za-z])")
 _WORD = re.compile(r"\S+")
 _PRONOUN_I = re.compile(r"(?<![\w'’.-])I(?:['’](?:m|ve|d|ll))?(?![\w'’.-])")
 _OPENER = re.compile(r"[^A-Za-z]*([A-Za-z]+(?:['’][A-Za-z]+)?)")
@@ -207,13 +209,15 @@ class Engine:
                 chunks.append((index, segment, a, core_a - a, core_b - a, segment.text[a:b]))
         size = sum(len(text) for *_, text in chunks)
         processes = 2 if size > PARALLEL_CHARS and (os.cpu_count() or 1) >= 2 and not _fork_ok() else 1
-        texts = (text for *_, text in chunks)
+        # A line wrapped inside a sentence is a space to the model, so "Michael\nPhelps" is one
+        # name (the same length, so offsets hold).
+        texts = (_SOFT_BREAK.sub(" ", text) for *_, text in chunks)
         for (index, segment, offset, core_a, core_b, chunk), doc in zip(
                 chunks, nlp.pipe(texts, batch_size=64, n_process=processes)):
             for e in doc.ents:
                 if e.label_ in NER_LABELS and e.end_char > core_a and e.start_char < core_b:
                     # Blanked markup is whitespace to the model: an entity ends where a gap begins.
-                    text = chunk[e.start_char:e.end_char]
+                    text = doc.text[e.start_char:e.end_char]
                     start = offset + e.start_char + len(text) - len(text.lstrip())
                     length = len(re.split(r"\s{2,}|\n", text.strip())[0])
                     found[index].append((e.label_, segment.start + start, segment.start + start + length,

@@ -98,11 +98,14 @@ _FORM_NAME = re.compile(
     r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?[Nn]ame\b\W{0,6}(?:[A-Z][a-z]+(?: [a-z]+)*\s{2,})?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+)?))")
 _VERBS_AFTER_A_TITLE = frozenset("taught teaches told tells showed shows gave gives said says knew knows learned "
-                                  "wanted saw sees made makes".split())
+                                  "wanted saw sees made makes becomes became comes came returns finds keeps".split())
+# Spanish words that no English sentence uses twice: a sentence with two is in Spanish.
+_SPANISH_WORDS = frozenset("de la el los las que y en con por para sin un una es del al lo mi su se muy más pero como "
+                           "cuando también nuestra nuestro nosotros ustedes está están hay".split())
 _TO_THE_READER = re.compile(r"\W*(?:if|when) you(?:'re|’re| are|r)?\b", re.I)
 _KIN_TITLE_BEFORE = re.compile(r"\b(?:Grandma|Grandpa|Granny|Gran|Nana|Nanna|Grandad|Granddad|Auntie|Aunty|Aunt|Uncle)\s+$")
 _MY_KIN = re.compile(r"\bmy (?:late |own )?(?:grand(?:mother|father|ma|pa|dad|mom|mum)|gran|granny|nana|nanna|aunt|auntie|uncle|"
-                     r"great-\w+)\b", re.I)
+                     r"abuela|abuelo|abuelita|lola|lolo|oma|opa|bubbe|zayde|great-\w+)\b", re.I)
 _AUTHOR_FAMILY = re.compile(r"\bmy (?:\w+\s+)?(?:husband|wife|partner|son|daughter|mother|father|mom|"
                             r"dad|brother|sister|kids?|children|grandmother|grandfather|friend|dog|cat)"
                             r",?\s+$", re.I)
@@ -463,7 +466,7 @@ class IdentifierCheck:
             if _MEASURE_BEFORE.search(view[max(0, a - 30):a]) or self._public_sentence(_sentence_text(context, a)):
                 continue  # "her heart rate was at 110": a reading; "the Queen worked until 96": public
             if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)) or \
-                    not context.narrative and _someone_elses(_sentence_text(context, a)):
+                    not context.narrative and _someone_elses(_sentence_text(context, a)) and not _after_my_kin(context, a):
                 hits.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a client's story"))
         if context.narrative:
             for _m, a, b in each([self.age_standalone]):
@@ -475,8 +478,10 @@ class IdentifierCheck:
                 hits.append(Hit("age-over-89", a, b, f"pattern: a birth year that makes the client over 89 in {year}"))
         for pattern in self.place_patterns + [self.exit_pattern]:
             for _m, a, b in each([pattern]):
-                if _plain(view[a:b]) in self.regions or _in_case_name(view, a, b):
-                    continue
+                if _plain(view[a:b]) in self.regions or _in_case_name(view, a, b) \
+                        or view[a:a + 1].isalpha() and (re.search(r"\b[A-Z]{3,}\s+$", view[max(0, a - 8):a])
+                                                        or re.match(r"[A-Z]{3,}\s", view[a:b])):
+                    continue  # "YWCA Pierce County": an organisation's name
                 if pattern is self.place_patterns[7] and (view[a:b].endswith("000") or not context.narrative
                                                           or re.search(r"\b(?:text|to|dial|call)\s+$", view[max(0, a - 8):a], re.I)):
                     continue  # five digits alone are a ZIP code only in a client's story: not a round number or a text line
@@ -763,8 +768,8 @@ class IdentifierCheck:
     def _family_name(self, name: str, matched: str, narrative: bool) -> bool:
         """"the Pelletier family" names a family; "the Simpsons" names a show, outside a client's story."""
         folded = name.casefold()
-        if self._region(folded + "s") or self._region("the " + folded + "s"):
-            return False  # "the Catalinas glowed": a mountain range
+        if self._region(folded + "s") or self._region("the " + folded + "s") or folded + "s" in self.therapy_terms:
+            return False  # "the Catalinas glowed": a mountain range; "the Astros": a team
         plural = not re.search(r"(?i)family|household|kids|children|twins|boys|girls|farm|house|home|kitchen|place", matched)
         if self.is_word(name) and folded not in self.surnames and folded not in self.first_names:
             return False
@@ -787,6 +792,12 @@ class IdentifierCheck:
         if self._post_plain is None:
             self._post_plain = " " + _plain(self._view) + " "
         return any(full.endswith(" " + surname) and f" {full} " in self._post_plain for full in self.public_figures)
+
+    def _foreign(self, context: PostContext, offset: int) -> bool:
+        """Is the sentence in Spanish, or mostly words no English dictionary has ("Dormir sin soñar feo")?"""
+        words = re.findall(r"\b[a-zà-ÿ]+\b", _sentence_text(context, offset))
+        return len(words) >= 2 and (sum(w in _SPANISH_WORDS for w in words) >= 2
+                                    or sum(self.is_word(w) for w in words) * 2 < len(words))
 
     def _inside_term(self, a: int, b: int) -> bool:
         return any(start <= a and b <= end and (start, end) != (a, b) for start, end in self._term_spans)
@@ -852,6 +863,8 @@ class IdentifierCheck:
         if cue in ("form", "contact", "initials", "record") and self.is_word(tokens[0]) and tokens[0] not in self.first_names \
                 and (len(tokens) == 1 or all(self.is_word(t) for t in tokens)):
             return "a common word"  # "Military Families" after a "Child" tag is no name
+        if not from_cue and len(tokens) == 1 and tokens[0] not in self.first_names and self._foreign(context, a):
+            return "a word of a sentence in another language"  # "Atendemos en español y en inglés."
         if not from_cue:
             names = [t for t in tokens if t in self.first_names]
             if len(tokens) == 1 and not names and tokens[0] in self._lower_words:
@@ -982,6 +995,8 @@ class IdentifierCheck:
             researcher = re.search(r"([A-Z][\w'’-]+)\s+(?:at|of)\s+(?:the\s+)?$", view[max(0, a - 40):a])
             if researcher and _plain(researcher.group(1)) in self.public_surnames:
                 continue  # "developed by Eli Lebowitz at Yale": a researcher's institution
+            if plain.split()[-1] in ("war", "wars") or re.search(r"\b[A-Z]{3,}\s+$", view[max(0, a - 8):a]):
+                continue  # "the Korean War"; "YWCA Pierce County": an organisation's name
             if plain in self._scripture_names or self._inside_term(a, b):
                 continue  # "Eurydice" beside "this Greek myth"; "Día" of "Día de los Muertos"
             if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b) \
@@ -1364,6 +1379,13 @@ def _someone_elses(sentence: str) -> bool:
     return bool(_SINGULAR_PERSON.search(sentence)) and not re.search(
         r"\bmy (?:\w+\s+)?(?:mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
         r"husband|wife|partner|neighbou?r)\b", sentence, re.I)
+
+
+def _after_my_kin(context: PostContext, offset: int) -> bool:
+    """The sentence before says whose this is: "My abuela raised me. She is 94 now"."""
+    sentence = context.sentence_at(offset)
+    previous = context.sentence_at(sentence.start - 2) if sentence and sentence.start >= 2 else None
+    return previous is not None and previous is not sentence and bool(_MY_KIN.search(previous.text))
 
 
 def _sentence_text(context: PostContext, offset: int) -> str:
