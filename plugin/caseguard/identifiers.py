@@ -479,8 +479,8 @@ class IdentifierCheck:
         for pattern in self.place_patterns + [self.exit_pattern]:
             for _m, a, b in each([pattern]):
                 if _plain(view[a:b]) in self.regions or _in_case_name(view, a, b) \
-                        or view[a:a + 1].isalpha() and (re.search(r"\b[A-Z]{3,}\s+$", view[max(0, a - 8):a])
-                                                        or re.match(r"[A-Z]{3,}\s", view[a:b])):
+                        or pattern is self.place_patterns[3] and (re.search(r"\b[A-Z]{3,}\s+$", view[max(0, a - 8):a])
+                                                                  or re.match(r"[A-Z]{3,}\s", view[a:b])):
                     continue  # "YWCA Pierce County": an organisation's name
                 if pattern is self.place_patterns[7] and (view[a:b].endswith("000") or not context.narrative
                                                           or re.search(r"\b(?:text|to|dial|call)\s+$", view[max(0, a - 8):a], re.I)):
