@@ -839,8 +839,9 @@ class IdentifierCheck:
             return "a shop or restaurant"  # "went to Powell's, bought a notebook"
         if self._about_a_work and cue not in ("contact", "form"):
             return "a character in the book, film or show the post is about"
-        if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens):
-            return "not shaped like a name"
+        if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens) \
+                or re.match(r"-[a-z]", view[b:b + 2]) and self.is_word(tokens[-1]) and tokens[-1] not in self.first_names:
+            return "not shaped like a name"  # "Depression-era food rules"
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
                                             and cue in ("", "family") and self._public_surname(tokens[0])):
             return "a public figure or cited author"
@@ -918,7 +919,7 @@ class IdentifierCheck:
         if _AUTHOR_FAMILY.search(before):
             return "the author's own family"
         if not context.narrative and (cue == "honorifics" and _KIN_TITLE_BEFORE.search(before) and _MY_KIN.search(view)
-                                      or cue == "named" and _MY_KIN.search(before.rsplit(".", 1)[-1])):
+                                      or cue == "named" and _MY_KIN.search(_sentence_text(context, a))):
             return "the author's own family"  # "Grandma Ruth" in a post about "my grandmother"; "my grandmother, whom everyone calls Big Mama"
         if cue == "relatives" and sentence is not None and not context.cue_in(sentence) and any(
                 w.casefold() in self.first_names and self.site_allow.covers(w)
@@ -1065,8 +1066,8 @@ class IdentifierCheck:
                for label, a, _b in self._entities):
             return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place
         before = view[sentence.start:offset]
-        if not _someone_elses(sentence.text) and re.search(r"(?i)\bmy\b", before):
-            return False  # "My grandmother ... flies in from Atlanta": the author's family
+        if not _someone_elses(sentence.text) and re.search(r"\b(?:[Mm]y|me|I)\b", before):
+            return False  # "My grandmother ... flies in from Atlanta", "It took me years, and a therapist at ...": the author's
         if _PLACE_ANCHOR.search(before):
             return True
         segment = _segment_at(context.post, offset)
