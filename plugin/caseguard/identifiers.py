@@ -91,7 +91,9 @@ _DATE_FIELD = re.compile(r"(?-i:\b(?:DOS|DOB)\b)|(?i:\b(?:date of (?:service|ses
 _ONE_CLIENT = re.compile(r"(?i:\b(?:the|my|our|this|that|from|by|with|her|his)\s+(?:[\w-]+\s+)?(?:client|patient)\b(?![s'’-])"
                          r"(?!\s+(?:portal|forms?|intake|handbook|area|login|account|services?|care|experience|survey|"
                          r"feedback|base|list|rights|records?|files?|fees?|polic(?:y|ies)|newsletter|resources?|agreement)\b)"
-                         r"|\bone of (?:my|our) (?:clients|patients)\b)|(?-i:\b(?:Client|Patient):)")
+                         r"|\bone of (?:my|our) (?:clients|patients)\b"
+                         r"|\ba client(?:'s|’s)\s+(?:car|house|home|phone|laptop|wallet|bag|purse|bike|truck)\b)"
+                         r"|(?-i:\b(?:Client|Patient):)")
 _ZIP_FIELD = re.compile(r"(?-i:\bZIP(?: [Cc]ode)?)(?:[ \t]*[:|][ \t]*|[ \t]{2,})(\d{5}(?:-\d{4})?)\b")
 _FORM_NAME = re.compile(
     r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
@@ -215,7 +217,8 @@ class IdentifierCheck:
         self.role_address = compile_(detect["email"]["role_addresses"])
         self.ssn_patterns = [compile_(p) for p in detect["ssn"]["patterns"]]
         self.ssn_context = [compile_(p) for p in detect["ssn"]["context_patterns"]]
-        self.record_patterns = [compile_(p) for p in detect["record-number"]["patterns"]]
+        # A label wrapped across lines ("case\nnumber, 2014-CPS-0418827") still labels the number.
+        self.record_patterns = [compile_(p.replace(" ", r"\s+")) for p in detect["record-number"]["patterns"]]
         self.vehicle_patterns = [compile_(p) for p in detect["vehicle"]["patterns"]]
         self.device_patterns = [compile_(p) for p in detect["device"]["patterns"]]
         self.url_patterns = [compile_(p) for p in detect["url"]["patterns"]]
