@@ -101,6 +101,12 @@ _FORM_NAME = re.compile(
     r"([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+)?))")
 _VERBS_AFTER_A_TITLE = frozenset("taught teaches told tells showed shows gave gives said says knew knows learned "
                                   "wanted saw sees made makes becomes became comes came returns finds keeps".split())
+# Table headers that say what a column holds.
+_COLUMN_KINDS = [
+    (re.compile(r"(?i)serial(?: number| no\.?| #)?|imei|device id|mac(?: address)?"), "device"),
+    (re.compile(r"(?i)mrn|member id|(?:case|policy|account|record|claim|file)(?: number| no\.?| #)|student id"), "record-number"),
+    (re.compile(r"(?i)(?:client|patient|student|child|member)(?: name)?|household|family"), "person-name"),
+]
 # Spanish words that no English sentence uses twice: a sentence with two is in Spanish.
 _SPANISH_WORDS = frozenset("de la el los las que y en con por para sin un una es del al lo mi su se muy más pero como "
                            "cuando también nuestra nuestro nosotros ustedes está están hay".split())
@@ -290,6 +296,7 @@ class IdentifierCheck:
         names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
         hits.extend(names)
         hits.extend(self._client_dates(context, names))
+        hits.extend(self._table_columns(post))
         hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
         hits.extend(self._propagate(post, hits))
@@ -795,6 +802,37 @@ class IdentifierCheck:
         if self._post_plain is None:
             self._post_plain = " " + _plain(self._view) + " "
         return any(full.endswith(" " + surname) and f" {full} " in self._post_plain for full in self.public_figures)
+
+    def _table_columns(self, post: Post) -> list[Hit]:
+        """A table's header says what its column holds: every cell under "Serial" is a device's
+        serial, under "Household" a family's name."""
+        found, starts = [], [0]
+        lines = post.text.split("\n")
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
+        for i in range(len(lines) - 1):
+            header, rule = lines[i], lines[i + 1]
+            if "|" not in header or not re.fullmatch(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?", rule):
+                continue
+            if getattr(_segment_at(post, starts[i] + header.find("|") + 2), "where", "") != "table":
+                continue  # a table in a code block is not published as one
+            kinds = [next((kind for pattern, kind in _COLUMN_KINDS if pattern.fullmatch(c.strip(" *_"))), None)
+                     for c in header.strip().strip("|").split("|")]
+            j = i + 2
+            while j < len(lines) and "|" in lines[j]:
+                row, offset = lines[j], starts[j]
+                for kind, cell in zip(kinds, row.strip().strip("|").split("|")):
+                    a = post.text.find(cell, offset) + len(cell) - len(cell.lstrip())
+                    b = a + len(cell.strip())
+                    offset = b
+                    value = post.text[a:b]
+                    if kind in ("device", "record-number") and re.search(r"\d", value) and len(value) >= 5:
+                        found.append(Hit(kind, a, b, "pattern: a cell under a table header that names it"))
+                    elif kind == "person-name" and re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,2}", value) \
+                            and not all(self.is_word(w) for w in value.split()):
+                        found.append(Hit(kind, a, b, "pattern: a name under a table header such as \"Client\""))
+                j += 1
+        return found
 
     def _foreign(self, context: PostContext, offset: int) -> bool:
         """Is the sentence in Spanish, or mostly words no English dictionary has ("Dormir sin soñar feo")?"""
