@@ -740,6 +740,8 @@ class IdentifierCheck:
                 candidates.append((a, b, "language model: a private person's name next to their contact details", "contact"))
             elif _site_of(view[a:b], view[b:b + 80]):
                 candidates.append((a, b, "language model: a person whose own web site is linked", "contact"))
+            elif _CLIENT_AFTER.match(view, b):
+                candidates.append((a, b, "language model: a person the sentence says is a client", "client"))
             elif len(view[a:b].split()) > 1 and _RECORD_OF.match(view, b):
                 candidates.append((a, b, "language model: a person whose record or number follows", "record"))
             elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) \
@@ -918,8 +920,8 @@ class IdentifierCheck:
             if len(tokens) > 1 and not names and all(self.is_word(w) for w in words if len(w) > 1):
                 return "common words, not a name"
         before, after = view[max(0, a - 60):a], view[b:b + 80]
-        if _CLIENT_BEFORE.search(before):
-            return None  # "my client Jennifer Alvarez": whatever follows, a client
+        if _CLIENT_BEFORE.search(before) or _CLIENT_AFTER.match(view, b):
+            return None  # "my client Jennifer Alvarez", "Brianna Lewis, who started therapy with us": a client
         if cue == "named" and _PET_BEFORE.search(before):
             return "a pet's name"  # "a neighbor's dog named Sunny"
         if cue in ("initials", "record") and _RECORD_OF.match(view, b):
@@ -1290,6 +1292,10 @@ def _client_voice(post: Post, sentence: Sentence, own: AllowList | None = None) 
 
 _SPEAKER = re.compile(r"[*_]{0,2}([A-ZÀ-ÖØ-Þ][\w .'’-]{0,30}?)[*_]{0,2}:[*_]{0,2}\s")
 _CONTACT_NEAR = re.compile(r"^(?:'s|’s)?\W{0,3}(?:cell|phone|mobile|number|email|e-mail|text|address|home)\b", re.I)
+# What follows a client's name: "Brianna Lewis, who started family therapy with us", "Rosa Elizondo, a mom whose son".
+_CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:therapy|counseling|counselling|sessions?|group)"
+                           r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
+                           r"patient)\s+(?:whose|who)\b", re.I)
 _CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]{2,})(?:'s|’s)\s+(?!(?i:disease|syndrome|law|razor|principle|"
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[A-Za-z]")
