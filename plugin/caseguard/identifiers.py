@@ -1005,8 +1005,12 @@ class IdentifierCheck:
             sentence = context.sentence_at(m.start(1))
             story = (self._story_fact(context, m.start(1), post) if local and context.narrative else belongs(m.start(1))) \
                 or local and sentence is not None and any(sentence.start <= n.start < sentence.end for n in names)
+            if re.match(r"(?:The )?(?:American|National|International|Royal|British|Canadian|World|Federal|U\.S\.) ", m.group(1)):
+                continue  # "The American Academy of Pediatrics": a national body, no one's own
             if story and not self._in_reference_entry(view, m.start(1)):
-                found.append(Hit("location", m.start(1), m.end(1), "pattern: a client's school, church or hospital"))
+                article = re.match(r"(?:An?|The) (?=\S+ )", m.group(1))  # "A Puyallup Police Department captain"
+                found.append(Hit("location", m.start(1) + (article.end() if article else 0), m.end(1),
+                                 "pattern: a client's school, church or workplace"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
                       for label, a, b in entities if label != "PERSON"]
         candidates += [("ORG", m.start(1), m.end(1), "pattern: an employer named after the client's job")
@@ -1367,7 +1371,8 @@ _NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|include|inclu
 # Schools and workplaces that are local, unlike a hospital or college research is done at.
 _LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|"
                                 r"Iron Works|Steel Works|Ironworks|Steelworks|Mills?|Mine|Shipyard|Dairy|Refinery|"
-                                r"Foundry|Quarry|Factory|Power Station|Fire Station)\b")
+                                r"Foundry|Quarry|Factory|Power Station|Fire Station|Police Department|Fire Department|"
+                                r"Sheriff's Office|Fire & Rescue|Fire and Rescue|Conservatory)\b")
 # Words that place a paragraph in scripture or myth, where "David" or "Penelope" is a figure from it.
 _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testament|New Testament|Gospels?|"
                         r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"
