@@ -106,6 +106,7 @@ _COLUMN_KINDS = [
     (re.compile(r"(?i)serial(?: number| no\.?| #)?|imei|device id|mac(?: address)?"), "device"),
     (re.compile(r"(?i)mrn|member id|(?:case|policy|account|record|claim|file)(?: number| no\.?| #)|student id"), "record-number"),
     (re.compile(r"(?i)(?:client|patient|student|child|member)(?: name)?|household|family"), "person-name"),
+    (re.compile(r"(?i)age"), "age-over-89"),
 ]
 # Spanish words that no English sentence uses twice: a sentence with two is in Spanish.
 _SPANISH_WORDS = frozenset("de la el los las que y en con por para sin un una es del al lo mi su se muy más pero como "
@@ -206,8 +207,9 @@ class IdentifierCheck:
         self.employer_after = compile_(person["employer_after"])
         self.institution = compile_(person["institution"])
         place = detect["location"]
-        self.place_patterns = [compile_(place[key]) for key in ("street", "street_name", "zip", "county", "ship",
-                                                                "zip_after_town", "postcode", "zip_alone")]
+        self.place_by_key = {key: compile_(place[key]) for key in ("street", "street_name", "zip", "county", "ship",
+                                                                   "zip_after_town", "postcode", "zip_alone")}
+        self.place_patterns = list(self.place_by_key.values())
         self.after_preposition = compile_(place["after_preposition"])
         self.exit_pattern = re.compile(r"\b(exit\s+\d{1,3}[AB]?)\b", re.I)
         self.date_patterns = [compile_(p) for p in detect["date"]["patterns"]]
@@ -486,17 +488,19 @@ class IdentifierCheck:
         for _m, a, b in each([self.born_in]):
             if year - int(view[a:b]) > 89 and self._client_fact(context, a, post):
                 hits.append(Hit("age-over-89", a, b, f"pattern: a birth year that makes the client over 89 in {year}"))
+        places = self.place_by_key
         for pattern in self.place_patterns + [self.exit_pattern]:
             for _m, a, b in each([pattern]):
-                if _plain(view[a:b]) in self.regions or _in_case_name(view, a, b) \
-                        or pattern is self.place_patterns[3] and (re.search(r"\b[A-Z]{3,}\s+$", view[max(0, a - 8):a])
-                                                                  or re.match(r"[A-Z]{3,}\s", view[a:b])):
+                before = view[max(0, a - 8):a]
+                if _plain(view[a:b]) in self.regions or _in_case_name(view, a, b):
+                    continue
+                if pattern is places["county"] and (re.search(r"\b[A-Z]{3,}\s+$", before) or re.match(r"[A-Z]{3,}\s", view[a:b])):
                     continue  # "YWCA Pierce County": an organisation's name
-                if pattern is self.place_patterns[7] and (view[a:b].endswith("000") or not context.narrative
-                                                          or re.search(r"\b(?:text|to|dial|call)\s+$", view[max(0, a - 8):a], re.I)):
+                if pattern is places["zip_alone"] and (view[a:b].endswith("000") or not context.narrative
+                                                       or re.search(r"\b(?:text|to|dial|call)\s+$", before, re.I)):
                     continue  # five digits alone are a ZIP code only in a client's story: not a round number or a text line
-                if self._story_fact(context, a, post) or (
-                        pattern in (self.place_patterns[2], self.place_patterns[5]) and _someone_elses(_sentence_text(context, a))):
+                if self._story_fact(context, a, post) or pattern in (places["zip"], places["zip_after_town"]) \
+                        and _someone_elses(_sentence_text(context, a)):
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
         for m in _ZIP_FIELD.finditer(view):
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
@@ -830,6 +834,8 @@ class IdentifierCheck:
                     value = post.text[a:b]
                     if kind in ("device", "record-number") and re.search(r"\d", value) and len(value) >= 5:
                         found.append(Hit(kind, a, b, "pattern: a cell under a table header that names it"))
+                    elif kind == "age-over-89" and re.fullmatch(r"\d{2,3}", value) and int(value) > 89:
+                        found.append(Hit(kind, a, b, "pattern: an age over 89 under a table's \"Age\" header"))
                     elif kind == "person-name" and re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,2}", value) \
                             and not all(self.is_word(w) for w in value.split()):
                         found.append(Hit(kind, a, b, "pattern: a name under a table header such as \"Client\""))
@@ -914,7 +920,7 @@ class IdentifierCheck:
             if len(tokens) == 1 and not names and tokens[0] in self._lower_words:
                 return "a common word (the post writes it in lower case)"
             if len(tokens) == 1 and (tokens[0] in self.common_words or text.isupper()
-                                     or _NOT_A_NAME_ENDINGS.search(tokens[0])
+                                     or _NOT_A_NAME_ENDINGS.search(tokens[0]) and not names
                                      or (self.is_word(tokens[0]) and not names)):
                 return "a common word"
             if len(tokens) > 1 and not names and all(self.is_word(w) for w in words if len(w) > 1):
@@ -963,7 +969,7 @@ class IdentifierCheck:
             return "the author's own family"
         if not context.narrative and (cue == "honorifics" and _KIN_TITLE_BEFORE.search(before) and _MY_KIN.search(view)
                                       or cue == "named" and _MY_KIN.search(_sentence_text(context, a))):
-            return "the author's own family"  # "Grandma Ruth" in a post about "my grandmother"; "my grandmother, whom everyone calls Big Mama"
+            return "the author's own family"  # "Grandma Ruth" beside "my grandmother"; "my grandmother, whom everyone calls Big Mama"
         if cue == "relatives" and sentence is not None and not context.cue_in(sentence) and any(
                 w.casefold() in self.first_names and self.site_allow.covers(w)
                 for w in re.findall(r"[A-Z][a-z]{2,}", view[sentence.start:a])):
@@ -1001,12 +1007,12 @@ class IdentifierCheck:
             # A named school or workplace in a client's story, or beside a client's name, is theirs
             # unless the sentence says otherwise; a hospital or college may be where research was
             # done, so it needs more.
+            if re.match(r"(?:The )?(?:American|National|International|Royal|British|Canadian|World|Federal|U\.S\.) ", m.group(1)):
+                continue  # "The American Academy of Pediatrics": a national body, no one's own
             local = _LOCAL_INSTITUTION.search(m.group(1))
             sentence = context.sentence_at(m.start(1))
             story = (self._story_fact(context, m.start(1), post) if local and context.narrative else belongs(m.start(1))) \
                 or local and sentence is not None and any(sentence.start <= n.start < sentence.end for n in names)
-            if re.match(r"(?:The )?(?:American|National|International|Royal|British|Canadian|World|Federal|U\.S\.) ", m.group(1)):
-                continue  # "The American Academy of Pediatrics": a national body, no one's own
             if story and not self._in_reference_entry(view, m.start(1)):
                 article = re.match(r"(?:An?|The) (?=\S+ )", m.group(1))  # "A Puyallup Police Department captain"
                 found.append(Hit("location", m.start(1) + (article.end() if article else 0), m.end(1),
