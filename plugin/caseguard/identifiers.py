@@ -598,7 +598,9 @@ class IdentifierCheck:
         contact link, a first name on its own)."""
         narrative = context.narrative
         self._invented = _invented_names(context) | _title_names(post.text)
-        self._cited_surnames = {_plain(m.group(1) or m.group(2) or m.group(3)) for m in _CITED_SURNAME.finditer(view)}
+        # Every surname a citation names: "(Amabile & Kramer, 2011)" cites Kramer too.
+        self._cited_surnames = {_plain(w) for m in _CITED_SURNAME.finditer(view)
+                                for w in re.findall(r"[A-Z][\w'’-]+", m.group()) if w not in ("Press",)}
         about_a_work = self._about_a_work = not narrative and _about_a_work(post.text)
         candidates: list[tuple[int, int, str, str]] = []  # start, end, why, cue kind ("" for the model)
         for kind, pattern in self.name_cues:
@@ -1047,8 +1049,9 @@ class IdentifierCheck:
                     or re.fullmatch(r"[A-Z]{2,}s", text):  # "OBs", "ERs": a plural abbreviation
                 continue
             researcher = re.search(r"([A-Z][\w'’-]+)\s+(?:at|of)\s+(?:the\s+)?$", view[max(0, a - 40):a])
-            if researcher and _plain(researcher.group(1)) in self.public_surnames:
-                continue  # "developed by Eli Lebowitz at Yale": a researcher's institution
+            if researcher and _plain(researcher.group(1)) in self.public_surnames | self._cited_surnames \
+                    or " " in plain and plain.split()[-1] in self._cited_surnames:
+                continue  # "developed by Eli Lebowitz at Yale": a researcher's institution; "Teresa Amabile (... 2011)"
             if plain.split()[-1] in ("war", "wars") or re.search(r"\b[A-Z]{3,}\s+$", view[max(0, a - 8):a]):
                 continue  # "the Korean War"; "YWCA Pierce County": an organisation's name
             if plain in self._scripture_names or self._inside_term(a, b):
@@ -1453,7 +1456,7 @@ def _sentence_text(context: PostContext, offset: int) -> str:
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:imagine|suppose|pretend|let's say|let's invent|invent|made-up|for example|for instance|e\.g\.|"
-                           r"hypothetical(?:ly)?|a client like|someone like|what if|picture)\b|^\W*(?:say|consider|take|"
+                           r"hypothetical(?:ly)?|a client like|someone like|what if|picture (?:a|an|this|yourself|someone|somebody))\b|^\W*(?:say|consider|take|"
                            r"meet)\s+(?:a\s+|an\s+)?(?-i:[A-Z][a-z]+\b)(?!\s+(?-i:[A-Z]))", re.I)
 
 
