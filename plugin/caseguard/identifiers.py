@@ -436,7 +436,10 @@ class IdentifierCheck:
                 continue
             host_path = re.sub(r"^(?:https?://)?", "", url, flags=re.I)
             sentence = context.sentence_at(a)
-            cue = bool(sentence and _URL_CUE.search(sentence.text)) or bool(_URL_CUE.search(line_of(a)))
+            line = line_of(a)
+            cue = bool(sentence and _URL_CUE.search(sentence.text)) or bool(_URL_CUE.search(line)) or any(
+                m.group(1).casefold() in self.first_names and not re.search(r"[A-Z][\w'’-]*\s+$", line[:m.start(1)])
+                for m in _FIRST_NAME_SITE.finditer(line))
             profile = bool(self.profile_hosts.match(host_path)) and "/" in host_path.strip("/")
             if cue or (profile and context.narrative):
                 hits.append(Hit("url", a, b, "pattern: a web address that leads to the client "
@@ -1377,6 +1380,9 @@ _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|
 # What an author's note to self asks about: "ok to mention Osage", "remember to change Dunbar".
 _NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|include|including|remove|cut|change|swap|"
                          r"keep|leave out|leave in)\s+(?:the\s+)?)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# "Brianna's shop", "Tom's blog": a site a person (a first name alone, no public surname) runs.
+_FIRST_NAME_SITE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:'s|’s)\s+(?:[\w-]+\s+)?(?:shop|store|site|"
+                              r"website|blog|page|channel|newsletter|portfolio)\b")
 # Schools and workplaces that are local, unlike a hospital or college research is done at.
 _LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|"
                                 r"Iron Works|Steel Works|Ironworks|Steelworks|Mills?|Mine|Shipyard|Dairy|Refinery|"
