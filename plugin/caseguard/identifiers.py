@@ -614,7 +614,7 @@ class IdentifierCheck:
                     continue  # "What She Told Me": no name
                 if kind == "honorifics":
                     head, _, tail = view[a:b].rpartition(" ")
-                    if head and self.is_word(tail) and tail.casefold() not in self.surnames:
+                    if head and (self.is_word(tail) or tail.casefold() in _VERBS_AFTER_A_TITLE) and tail.casefold() not in self.surnames:
                         b = a + len(head)  # "Grandma Dot Goes Back to Kindergarten": the name is Dot
                     if view[a:b].casefold() in _VERBS_AFTER_A_TITLE:
                         continue  # "What a Deputy Taught Me": a title, no name
@@ -952,7 +952,8 @@ class IdentifierCheck:
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
             return "a cited author or work"  # "Marie Jahoda, a social psychologist ... (Jahoda, 1982)"
-        if (len(tokens) > 1 or tokens[0] not in self.first_names) and cue != "tribute" and self.cited_verbs.search(after):
+        if (len(tokens) > 1 or tokens[0] not in self.first_names) and cue not in ("tribute", "honorifics") \
+                and self.cited_verbs.search(after):  # "Captain Ostrander Taught Me": a title is no author's
             return "a cited author or work" if len(tokens) > 1 else "a cited author"
         if len(tokens) > 1 and self.culture_before.search(before_coauthors):
             return "a performer or author of a work"
