@@ -603,7 +603,7 @@ class IdentifierCheck:
         self._invented = _invented_names(context) | _title_names(post.text)
         # Every surname a citation names: "(Amabile & Kramer, 2011)" cites Kramer too.
         self._cited_surnames = {_plain(w) for m in _CITED_SURNAME.finditer(view)
-                                for w in re.findall(r"[A-Z][\w'’-]+", m.group()) if w not in ("Press",)}
+                                for w in re.findall(r"[A-Z][\w'’-]+", m.group())}
         about_a_work = self._about_a_work = not narrative and _about_a_work(post.text)
         candidates: list[tuple[int, int, str, str]] = []  # start, end, why, cue kind ("" for the model)
         for kind, pattern in self.name_cues:
