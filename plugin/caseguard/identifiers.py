@@ -810,17 +810,13 @@ class IdentifierCheck:
         """"Rogers" alone is Carl Rogers; "Dana" alone is a client unless the post names Deb Dana."""
         if surname not in self.first_names:
             return True
-        if self._post_plain is None:
-            self._post_plain = " " + _plain(self._view) + " "
-        return any(full.endswith(" " + surname) and f" {full} " in self._post_plain for full in self.public_figures)
+        return any(full.endswith(" " + surname) and f" {full} " in self._plain_post() for full in self.public_figures)
 
     def _table_columns(self, post: Post) -> list[Hit]:
         """A table's header says what its column holds: every cell under "Serial" is a device's
         serial, under "Household" a family's name."""
-        found, starts = [], [0]
+        found, starts = [], post._line_starts
         lines = post.text.split("\n")
-        for line in lines:
-            starts.append(starts[-1] + len(line) + 1)
         for i in range(len(lines) - 1):
             header, rule = lines[i], lines[i + 1]
             if "|" not in header or not re.fullmatch(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?", rule):
@@ -856,12 +852,16 @@ class IdentifierCheck:
     def _inside_term(self, a: int, b: int) -> bool:
         return any(start <= a and b <= end and (start, end) != (a, b) for start, end in self._term_spans)
 
-    def _private_surname(self, surname: str) -> bool:
-        """The post names a private person with this surname ("Brianna Kessler", not "David Kessler")."""
+    def _plain_post(self) -> str:
+        """The post's visible text in plain words, made once per post when first needed."""
         if self._post_plain is None:
             self._post_plain = " " + _plain(self._view) + " "
+        return self._post_plain
+
+    def _private_surname(self, surname: str) -> bool:
+        """The post names a private person with this surname ("Brianna Kessler", not "David Kessler")."""
         return any(f"{m.group(1)} {surname}" not in self.public_figures
-                   for m in re.finditer(rf"\b([a-zà-ÿ]+) {re.escape(surname)}\b", self._post_plain)
+                   for m in re.finditer(rf"\b([a-zà-ÿ]+) {re.escape(surname)}\b", self._plain_post())
                    if m.group(1) in self.first_names)
 
     def _bare_first_name(self, folded: str) -> bool:
