@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from urllib.parse import unquote, urlparse
 
 from .config import Settings
@@ -94,6 +95,7 @@ _ONE_CLIENT = re.compile(r"(?i:\b(?:the|my|our|this|that|from|by|with|her|his)\s
                          r"|\bone of (?:my|our) (?:clients|patients)\b"
                          r"|\ba client(?:'s|’s)\s+(?:car|house|home|phone|laptop|wallet|bag|purse|bike|truck)\b)"
                          r"|(?-i:\b(?:Client|Patient):)")
+_A_CLIENT_WHO = re.compile(r"(?i)\ba (?:client|patient) (?:who|whose|of mine)\b")
 _ZIP_FIELD = re.compile(r"(?-i:\bZIP(?: [Cc]ode)?)(?:[ \t]*[:|][ \t]*|[ \t]{2,})(\d{5}(?:-\d{4})?)\b")
 _FORM_NAME = re.compile(
     r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
@@ -464,7 +466,7 @@ class IdentifierCheck:
                 hits.append(Hit("url", m.start(1), m.end(1), "pattern: a username or gamer tag"))
         # Dates: day-precise ones in a client's story, or next to "born" / "date of birth". The
         # rest wait for the names: a date in a sentence that names a client is theirs too.
-        self._undecided_dates = []
+        self._undecided_dates, self._undecided_ages = [], []
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
                 if self._public_sentence(_sentence_text(context, a)):
@@ -483,6 +485,8 @@ class IdentifierCheck:
             if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)) or \
                     not context.narrative and _someone_elses(_sentence_text(context, a)) and not _after_my_kin(context, a):
                 hits.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a client's story"))
+            else:
+                self._undecided_ages.append((a, b))
         if context.narrative:
             for _m, a, b in each([self.age_standalone]):
                 if self._story_fact(context, a, post):
@@ -509,8 +513,8 @@ class IdentifierCheck:
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
 
     def _client_dates(self, context: PostContext, names: list[Hit]) -> list[Hit]:
-        """A day-precise date the patterns left undecided, in a sentence that names a client or
-        speaks of one client: "referred by his EAP after a screen on June 16, 2025", "photos sent
+        """A day-precise date or an age the patterns left undecided, in a sentence that names a
+        client or speaks of one client: "referred by his EAP after a screen on June 16, 2025", "photos sent
         by the client on March 9"."""
         found = []
         for a, b in self._undecided_dates:
@@ -520,6 +524,13 @@ class IdentifierCheck:
             named = any(sentence.start <= n.start < sentence.end for n in names)
             if named or _ONE_CLIENT.search(sentence.text):
                 found.append(Hit("date", a, b, "pattern: a day-precise date in a sentence about a client"))
+        # An age over 89 likewise: "Florence is 93." after Florence is declared a pseudonym.
+        for a, b in self._undecided_ages:
+            sentence = context.sentence_at(a)
+            if sentence is None or sentence.not_client:
+                continue
+            if any(sentence.start <= n.start < sentence.end for n in names) or _A_CLIENT_WHO.search(sentence.text):
+                found.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a sentence about a client"))
         return found
 
     def _public_sentence(self, text: str) -> bool:
@@ -1033,7 +1044,7 @@ class IdentifierCheck:
             span = _trim_name(view, m.start(1), m.end(1))
             label = "GPE" if span in recognised else "pattern"
             candidates.append((label, *span, "pattern: a town after \"from\", \"in\" or \"moved to\""))
-        for m in _TOWN_PERSON.finditer(view):  # "a Westbrook dad"
+        for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view)):  # "a Westbrook dad", "the Urbandale ranch house"
             if all(len(w) >= 3 for w in m.group(1).split()):
                 candidates.append(("pattern", m.start(1), m.end(1), "pattern: a town that says where someone is from"))
         for segment in post.segments:  # "<!-- ask Sissy if it's ok to mention Osage -->": a note to check a name
@@ -1323,6 +1334,9 @@ _POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
 _TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:dad|mom|mum|mother|father|"
                           r"teen|teenager|man|woman|family|couple|widow|widower|veteran|nurse|farmer|kid|boy|girl|"
                           r"grandmother|grandfather|native|firefighter|teacher)\b))")
+_TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
+                        r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
+                        r"farmhouse|bungalow|townhouse|rowhouse)\b))")
 _STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|the size of|town called|town named|"
                            r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:with|to|from|thank|thanks|dear|hi|hello|asked|told|met|saw|called|texted|"
