@@ -57,6 +57,7 @@ _GENERIC_PLACE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "
                         "county", "parish", "borough", "college", "university", "school", "middle",
                         "high", "elementary", "academy", "church", "hospital", "the", "of", "court", "uss",
                         "usns", "uscgc"}
+_SCHOOL_LEVELS = {"junior", "senior", "primary", "intermediate", "prep", "preparatory", "north", "south", "east", "west"}
 # Words that make a name a place: "Green Valley", "Oak Ridge".
 _PLACE_WORDS = _GENERIC_PLACE_WORDS | {"valley", "ridge", "creek", "hill", "hills", "heights", "park", "springs",
                                        "falls", "lake", "lakes", "bay", "beach", "point", "harbor", "harbour",
@@ -645,6 +646,11 @@ class IdentifierCheck:
         for pattern in (_FORM_NAME, _FORM_CELL, _HEADER_NAME):
             for m in pattern.finditer(view):
                 candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
+        for m in _INITIALLED.finditer(view):  # "a photo from Marisol A.", "— Priya S., Oak Park": a name cut short
+            after = re.match(r"\s*([A-Z][\w'’-]*)", view[m.end():m.end() + 30])
+            if m.group(1).casefold() in self.first_names and not (after and after.group(1).casefold() not in _FUNCTION_WORDS) \
+                    and not re.search(r"[A-Z][\w'’.-]*,?\s+$", view[max(0, m.start() - 25):m.start()]):  # "Gottman, John M."
+                candidates.append((m.start(1), m.end(), "pattern: a first name and the initial of a surname", "initialled"))
         for m in _SIGNATURE.finditer(view):
             signer = m.group(1).casefold()
             if signer in self.first_names or narrative and not self.is_word(signer):
@@ -1225,7 +1231,8 @@ class IdentifierCheck:
                 continue
             words = re.findall(r"[^\W\d_][\w'’]*", text)
             if hit.kind == "location":
-                core = [w for w in words if w.casefold() not in _GENERIC_PLACE_WORDS]
+                # "Pearland Junior High South": its town, "Pearland", leaks on its own too (a tag).
+                core = [w for w in words if w.casefold() not in _GENERIC_PLACE_WORDS | _SCHOOL_LEVELS]
                 if core and len(core) < len(words) and len("".join(core)) >= 4:
                     needles.setdefault(" ".join(core), hit.kind)
                 needles.setdefault(" ".join(words), hit.kind)
@@ -1431,6 +1438,7 @@ _CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et a
 _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|hamster|rabbit|bunny|goldfish|"
                          r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
 # A message or quote signed with a first name: "… can we move to fri? —Jenna", "— Ramona, mother of three".
+_INITIALLED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}) [A-Z]\.(?![\w.])")
 _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \t]+\d{1,2},|,[ \t]+(?:a |an )?(?:mother|father|mom|mum|dad|"
                         r"parent|wife|husband|partner|client|teen|student|grandmother|grandfather|veteran|nurse|[\w-]+-year-old)\b)")
 # A username without an @: an underscore in it, or letters of both cases mixed with digits.
