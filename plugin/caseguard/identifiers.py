@@ -695,9 +695,11 @@ class IdentifierCheck:
                 if text in self.not_initials or len(text) == 2 and re.search(r"(?:^|\n)[ \t>*+-]*$", view[max(0, a - 6):a]):
                     continue  # an abbreviation, or "A. First point" labelling a line
                 name_before = re.search(r"([A-Z][a-z]+),? $", view[max(0, a - 20):a])
-                if name_before and name_before.group(1).casefold() not in _FUNCTION_WORDS \
+                opener = name_before and self.is_word(name_before.group(1)) and \
+                    re.search(r"(?:^|\n)[ \t#>*]*$", view[max(0, a - 30):a - len(name_before.group())])
+                if name_before and name_before.group(1).casefold() not in _FUNCTION_WORDS and not opener \
                         or self._in_reference_entry(view, a):
-                    continue  # the middle or last initial of a name ("Bill W.", "Perry, B. D."), not "For J.R."
+                    continue  # the middle or last initial of a name ("Bill W.", "Perry, B. D."), not "For J.R.", "Meet J.R."
                 sentence = context.sentence_at(a)
                 if sentence is None or not (sentence.not_client or sentence.about_author_only):
                     candidates.append((a, b, "pattern: initials standing for a client", "initials"))
@@ -980,8 +982,9 @@ class IdentifierCheck:
             return "the title of a work"
         sentence = context.sentence_at(a)
         if sentence is not None and not context.cue_in(sentence):
-            if _INTRODUCED.search(view[sentence.start:a]):
-                return "an invented example person"
+            introduced = _INTRODUCED.search(view[sentence.start:a])
+            if introduced and not (context.narrative and re.match(r"(?i)meet\b", introduced.group())):
+                return "an invented example person"  # but in a client's story "Meet J.R." introduces the client
             if _hypothetical(context, a):
                 return "in an invented example"
         if cue in ("", "family") and _work_context(context, a):
@@ -1037,7 +1040,7 @@ class IdentifierCheck:
             story = (self._story_fact(context, m.start(1), post) if local and context.narrative else belongs(m.start(1))) \
                 or local and sentence is not None and any(sentence.start <= n.start < sentence.end for n in names)
             if story and not self._in_reference_entry(view, m.start(1)):
-                article = re.match(r"(?:An?|The) (?=\S+ )", m.group(1))  # "A Puyallup Police Department captain"
+                article = re.match(r"(?:An?|The|At|In|From) (?=\S+ )", m.group(1))  # "A Puyallup Police Department captain"
                 found.append(Hit("location", m.start(1) + (article.end() if article else 0), m.end(1),
                                  "pattern: a client's school, church or workplace"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
