@@ -96,6 +96,9 @@ _ONE_CLIENT = re.compile(r"(?i:\b(?:the|my|our|this|that|from|by|with|her|his)\s
                          r"|\bone of (?:my|our) (?:clients|patients)\b"
                          r"|\ba client(?:'s|’s)\s+(?:car|house|home|phone|laptop|wallet|bag|purse|bike|truck)\b)"
                          r"|(?-i:\b(?:Client|Patient):)")
+_ANYONE_IN_THEIR = re.compile(r"(?i)\b(?:an?|any|every|some)\s+(?:[\w-]+\s+){0,2}?(?:person|caregiver|husband|wife|man|woman|"
+                             r"someone|adult|parent|mother|father|patient|client|widow|widower|spouse|partner)\s+"
+                             r"in\s+(?:her|his|their)\s+(?:early\s+|mid-?|late\s+)?$")
 _A_CLIENT_WHO = re.compile(r"(?i)\ba (?:client|patient) (?:who|whose|of mine)\b")
 _ZIP_FIELD = re.compile(r"(?-i:\bZIP(?: [Cc]ode)?)(?:[ \t]*[:|][ \t]*|[ \t]{2,})(\d{5}(?:-\d{4})?)\b")
 _FORM_NAME = re.compile(
@@ -470,7 +473,7 @@ class IdentifierCheck:
         self._undecided_dates, self._undecided_ages = [], []
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
-                if self._public_sentence(_sentence_text(context, a)):
+                if self._public_passage(context, a):
                     continue  # "Dr. Martin Luther King Jr.'s birthday, January 15, 1929"
                 hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
             elif _SESSION_DATE.search(view[max(0, a - 40):a]) or _DATE_FIELD.search(view[view.rfind("\n", 0, a) + 1:a]) \
@@ -481,8 +484,10 @@ class IdentifierCheck:
             else:
                 self._undecided_dates.append((a, b))
         for _m, a, b in each(self.age_patterns):
-            if _MEASURE_BEFORE.search(view[max(0, a - 30):a]) or self._public_sentence(_sentence_text(context, a)):
+            if _MEASURE_BEFORE.search(view[max(0, a - 30):a]) or self._public_passage(context, a):
                 continue  # "her heart rate was at 110": a reading; "the Queen worked until 96": public
+            if _ANYONE_IN_THEIR.search(view[max(0, a - 60):a]) and not context.cue_in(context.sentence_at(a)):
+                continue  # "a caregiver ... caring for a husband in his nineties": anyone, not a client
             if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)) or \
                     not context.narrative and _someone_elses(_sentence_text(context, a)) and not _after_my_kin(context, a):
                 hits.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a client's story"))
@@ -533,6 +538,18 @@ class IdentifierCheck:
             if any(sentence.start <= n.start < sentence.end for n in names) or _A_CLIENT_WHO.search(sentence.text):
                 found.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a sentence about a client"))
         return found
+
+    def _public_passage(self, context: PostContext, offset: int) -> bool:
+        """Is the sentence about a public figure, by name or as "she" right after one ("Rosalynn
+        Carter said that often. She died ... at the age of 96")?"""
+        sentence = context.sentence_at(offset)
+        if sentence is None:
+            return False
+        if self._public_sentence(sentence.text):
+            return True
+        previous = context.sentence_at(sentence.start - 2)
+        return bool(re.match(r"\W*(?:She|He|They)\b", sentence.text) and previous and previous is not sentence
+                    and self._public_sentence(previous.text))
 
     def _public_sentence(self, text: str) -> bool:
         """Does the sentence name a public figure ("Queen Elizabeth II worked until ... 96")?"""
@@ -827,8 +844,10 @@ class IdentifierCheck:
 
     def _public_surname(self, surname: str) -> bool:
         """"Rogers" alone is Carl Rogers; "Dana" alone is a client unless the post names Deb Dana."""
-        if surname not in self.first_names:
-            return True
+        return surname not in self.first_names or self._named_public_figure(surname)
+
+    def _named_public_figure(self, surname: str) -> bool:
+        """Does the post name a public figure with this surname?"""
         return any(full.endswith(" " + surname) and f" {full} " in self._plain_post() for full in self.public_figures)
 
     def _table_columns(self, post: Post) -> list[Hit]:
@@ -918,6 +937,8 @@ class IdentifierCheck:
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
                                             and cue in ("", "family") and self._public_surname(tokens[0])):
             return "a public figure or cited author"
+        if cue == "honorifics" and len(tokens) == 1 and self._named_public_figure(tokens[0]):
+            return "a public figure or cited author"  # "Mrs. Carter" after "Rosalynn Carter"
         if tokens[0] in _HONOURS or _HONOUR_BEFORE.search(view[max(0, a - 20):a]):
             return "a public figure or cited author"  # "Sir Bobby Charlton", "Captain Sir Tom Moore"
         if plain in self.therapy_terms or self._region(plain) or re.search(r"\d", text):
@@ -1416,7 +1437,7 @@ _LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Seni
 # Words that place a paragraph in scripture or myth, where "David" or "Penelope" is a figure from it.
 _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testament|New Testament|Gospels?|"
                         r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"
-                        r"(?:book|story) of [A-Z][a-z]+|Odyssey|Iliad|Odysseus|Homer|Aeneid|[Mm]yths?|[Mm]ythology|"
+                        r"(?:[Bb]ook|[Ss]tory) of [A-Z][a-z]+|Odyssey|Iliad|Odysseus|Homer|Aeneid|[Mm]yths?|[Mm]ythology|"
                         r"Greek (?:gods?|goddess|hero|tragedy)|[Gg]oddess|Trojan)\b")
 # A capitalised word with no capitalised word after it: a name standing alone.
 # "Gary, Rick and Dwayne": a list of capitalised words.
@@ -1550,13 +1571,15 @@ def _title_names(text: str) -> set[str]:
     return names - {""}
 
 
+_WORK_HEADING = re.compile(r"(?m)^#{2,4} [A-Z][^\n]*\((?:19|20)\d\d\)[ \t]*$")  # "## The Father (2020)"
 _WORK_WORDS = re.compile(r"\b(?:novel|book club|character|characters|film|movie|series|episode|season \d|chapter|"
                          r"protagonist|narrator|author|the show)\b", re.I)
 
 
 def _about_a_work(text: str) -> bool:
     """A post about a book, film or show, whose first names are its characters."""
-    return len(_WORK_WORDS.findall(text)) >= 3 and any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(text))
+    return len(_WORK_WORDS.findall(text)) >= 3 and (any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(text))
+                                                    or bool(_WORK_HEADING.search(text)))
 
 
 def _work_context(context: PostContext, offset: int) -> bool:
