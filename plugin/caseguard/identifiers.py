@@ -121,9 +121,10 @@ _TO_THE_READER = re.compile(r"\W*(?:if|when) you(?:'re|’re| are|r)?\b", re.I)
 _KIN_TITLE_BEFORE = re.compile(r"\b(?:Grandma|Grandpa|Granny|Gran|Nana|Nanna|Grandad|Granddad|Auntie|Aunty|Aunt|Uncle)\s+$")
 _MY_KIN = re.compile(r"\bmy (?:late |own )?(?:grand(?:mother|father|ma|pa|dad|mom|mum)|gran|granny|nana|nanna|aunt|auntie|uncle|"
                      r"abuela|abuelo|abuelita|lola|lolo|oma|opa|bubbe|zayde|great-\w+)\b", re.I)
-_AUTHOR_FAMILY = re.compile(r"\bmy (?:\w+\s+)?(?:husband|wife|partner|son|daughter|mother|father|mom|"
-                            r"dad|brother|sister|kids?|children|grandmother|grandfather|friend|dog|cat)"
-                            r",?\s+$", re.I)
+_MY_FAMILY = (r"\bmy (?:\w+\s+)?(?:husband|wife|partner|son|daughter|mother|father|mom|"
+              r"dad|brother|sister|kids?|children|grandmother|grandfather|friend|dog|cat)")
+_AUTHOR_FAMILY = re.compile(_MY_FAMILY + r",?\s+$", re.I)  # just before a name: "my husband, Sam"
+_ABOUT_MY_FAMILY = re.compile(_MY_FAMILY + r"\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -404,7 +405,7 @@ class IdentifierCheck:
                 if not author_only(a):
                     hits.append(Hit(kind, a, b, f"pattern: {why}"))
         for _m, a, b in each(self.ip_patterns):
-            if not self.ip_unless.search(view[max(0, a - 12):a]) and _plausible_ip(view[a:b]):
+            if not self.ip_unless.search(view[max(0, a - 30):a]) and _plausible_ip(view[a:b]):
                 hits.append(Hit("ip-address", a, b, "pattern: an IPv4 or IPv6 address"))
         for _m, a, b in each(self.phone_patterns):
             number = view[a:b]
@@ -556,7 +557,11 @@ class IdentifierCheck:
         if re.search(r"\b(?:Sir|Dame|Queen|King|Prince|Princess|Lord|Duke|Duchess|Pope|President|Senator|Governor)\b", text):
             return True
         words = _plain(text).split()
-        return any(" ".join(words[i:i + n]) in self.public_figures for n in (2, 3, 4) for i in range(len(words) - n + 1))
+        if any(" ".join(words[i:i + n]) in self.public_figures for n in (2, 3, 4) for i in range(len(words) - n + 1)):
+            return True
+        # "Withers was born on July 4, 1938" in a post that names Bill Withers
+        return any(_plain(w) in self.public_surnames and self._named_public_figure(_plain(w))
+                   for w in re.findall(r"\b[A-Z][a-z]+\b", text))
 
     def _public_handle(self, handle: str, line: str) -> bool:
         """An organisation's account (@gottmaninstitute), or one spelling a public figure's name or a
@@ -645,8 +650,10 @@ class IdentifierCheck:
                     head, _, tail = view[a:b].rpartition(" ")
                     if head and (self.is_word(tail) or tail.casefold() in _VERBS_AFTER_A_TITLE) and tail.casefold() not in self.surnames:
                         b = a + len(head)  # "Grandma Dot Goes Back to Kindergarten": the name is Dot
-                    if view[a:b].casefold() in _VERBS_AFTER_A_TITLE:
-                        continue  # "What a Deputy Taught Me": a title, no name
+                    word = view[a:b].casefold()
+                    if word in _VERBS_AFTER_A_TITLE or " " not in word and re.search(r"(?:s|ed)$", word) and self.is_word(word) \
+                            and word not in self.first_names and word not in self.surnames:
+                        continue  # "What a Deputy Taught Me", "A Peer Coach Looks Back": a title, no name
                 first = view[a:b].split()[0]
                 owner = re.match(r"([A-Z][a-z]+)(?:'s|’s)", m.group(0)) if kind == "relatives" else None
                 if owner and (not narrative or owner.group(1).casefold() not in self.first_names
@@ -1135,8 +1142,9 @@ class IdentifierCheck:
                     if not self._client_fact(context, a, post, names):
                         continue
                 elif not (any(sentence and sentence.start <= n.start < sentence.end for n in names) or (
-                        _SINGULAR_PERSON.search(_sentence_text(context, a)) and _CLIENT_NOUN.search(paragraph))):
-                    continue  # outside a client's story: only a private person's employer
+                        _SINGULAR_PERSON.search(_sentence_text(context, a)) and _CLIENT_NOUN.search(paragraph)
+                        and not _after_my_kin(context, a, _ABOUT_MY_FAMILY))):
+                    continue  # outside a client's story: only a private person's employer, not "My father ... He wasn't at"
                 found.append(Hit("person-name", a, b, "language model: an organisation that employs or "
                                  "schools the client (employers' names are identifiers)"))
                 continue
@@ -1496,11 +1504,11 @@ def _someone_elses(sentence: str) -> bool:
         r"husband|wife|partner|neighbou?r)\b", sentence, re.I)
 
 
-def _after_my_kin(context: PostContext, offset: int) -> bool:
+def _after_my_kin(context: PostContext, offset: int, kin: re.Pattern = _MY_KIN) -> bool:
     """The sentence before says whose this is: "My abuela raised me. She is 94 now"."""
     sentence = context.sentence_at(offset)
     previous = context.sentence_at(sentence.start - 2) if sentence and sentence.start >= 2 else None
-    return previous is not None and previous is not sentence and bool(_MY_KIN.search(previous.text))
+    return previous is not None and previous is not sentence and bool(kin.search(previous.text))
 
 
 def _sentence_text(context: PostContext, offset: int) -> str:
