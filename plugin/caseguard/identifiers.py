@@ -297,6 +297,8 @@ class IdentifierCheck:
                  if any(start <= n[0] < end for start, end in bios)
                  for w in [view[n[0]:n[1]]] + view[n[0]:n[1]].split()}
         for m in _STAFF_INTRO.finditer(view):  # "Welcome, Priya", "Priya Raman, MBACP, joins the practice"
+            if context.narrative and not re.search(r"our new|join", m.group()):
+                continue  # in a client's story, "## Meet Sissy" introduces the client
             who = m.group(1) or m.group(2)
             guest.update([who] + who.split())
         names = [n for n in names if post.text[n.start:n.end] not in guest]
@@ -384,7 +386,8 @@ class IdentifierCheck:
             sentence = context.sentence_at(offset)
             if sentence is not None and _client_voice(post, sentence, self.site_allow):
                 return False
-            return bool(re.search(r"\b(?:my|our)\s+(?:[\w'’-]+[\s:#]+){0,3}$", view[max(0, offset - 60):offset]))
+            return bool(re.search(r"\b(?:my|our)\s+(?!(?:files?|notes?|records?|charts?|clients?|patients?|caseload)\b)"
+                                  r"(?:[\w'’-]+[\s:#]+){0,3}$", view[max(0, offset - 60):offset]))  # not "my files: chart PC-…"
 
         def author_sentence(offset):
             sentence = context.sentence_at(offset)
@@ -788,7 +791,8 @@ class IdentifierCheck:
                 continue
             if narrative:
                 candidates.append((a, b, "language model: a person's name in a client's story", ""))
-            elif len(view[a:b].split()) > 1 and _CONTACT_NEAR.search(view[b:b + 40]):
+            elif len(view[a:b].split()) > 1 and (_CONTACT_NEAR.search(view[b:b + 40]) or _CONTACT_AFTER.search(view[b:b + 40])
+                                                 and _plain(view[a:b]).split()[0] in self.first_names):
                 candidates.append((a, b, "language model: a private person's name next to their contact details", "contact"))
             elif _site_of(view[a:b], view[b:b + 80]):
                 candidates.append((a, b, "language model: a person whose own web site is linked", "contact"))
@@ -941,9 +945,11 @@ class IdentifierCheck:
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens) \
                 or re.match(r"-[a-z]", view[b:b + 2]) and self.is_word(tokens[-1]) and tokens[-1] not in self.first_names:
             return "not shaped like a name"  # "Depression-era food rules"
+        beside_first_name = re.search(r"\b([A-Z][a-z]+),? (?:and|&|or) $", view[max(0, a - 25):a])
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
-                                            and cue in ("", "family") and self._public_surname(tokens[0])):
-            return "a public figure or cited author"
+                                            and cue in ("", "family") and self._public_surname(tokens[0])
+                                            and not (beside_first_name and self._bare_first_name(beside_first_name.group(1).casefold()))):
+            return "a public figure or cited author"  # "Rogers" alone, not "Kaylee and Bryson"
         if cue == "honorifics" and len(tokens) == 1 and self._named_public_figure(tokens[0]):
             return "a public figure or cited author"  # "Mrs. Carter" after "Rosalynn Carter"
         if tokens[0] in _HONOURS or _HONOUR_BEFORE.search(view[max(0, a - 20):a]):
@@ -1129,7 +1135,7 @@ class IdentifierCheck:
                 sentence = context.sentence_at(a)
                 segment = _segment_at(post, a)
                 paragraph = segment.text if segment else ""
-                if (a, b) in towns or not (_AT_ORGANISATION.search(view[max(0, a - 20):a]) and (
+                if (a, b) in towns or _GROUP_AFTER.match(view, b) or not (_AT_ORGANISATION.search(view[max(0, a - 20):a]) and (
                         self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
                     continue
                 if self._in_reference_entry(view, a) or _in_citation(view, a, b) or \
@@ -1359,6 +1365,7 @@ def _client_voice(post: Post, sentence: Sentence, own: AllowList | None = None) 
 
 _SPEAKER = re.compile(r"[*_]{0,2}([A-ZÀ-ÖØ-Þ][\w .'’-]{0,30}?)[*_]{0,2}:[*_]{0,2}\s")
 _CONTACT_NEAR = re.compile(r"^(?:'s|’s)?\W{0,3}(?:cell|phone|mobile|number|email|e-mail|text|address|home)\b", re.I)
+_CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})")  # "Jessie Pruitt (jessie@…, 304-…)"
 # What follows a client's name: "Brianna Lewis, who started family therapy with us", "Rosa Elizondo, a mom whose son".
 _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:therapy|counseling|counselling|sessions?|group)"
                            r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
@@ -1487,6 +1494,7 @@ _ORG_HANDLE = re.compile(r"institute|foundation|lifeline|official|podcast|associ
 _EXAMPLE_HANDLE = re.compile(r"(?i)(?:your|my|some|the)?_?(?:user_?name|handle|name|account|example|someone|friend|"
                              r"partner|kid|teen|child|ex)s?(?:_?\d{0,3})|(?:your|my)\w*|example\w*|\w*_?example")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
+_GROUP_AFTER = re.compile(r"\s+(?:group|class|meeting|circle|branch|location)\b")  # "the Glendale group": where a group meets
 _AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", re.I)
 _SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
 _PLACE_ANCHOR = re.compile(
