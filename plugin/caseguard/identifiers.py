@@ -590,7 +590,7 @@ class IdentifierCheck:
             name = re.sub(r"(?:'s|’s)$", "", word.group(1))
             tokens = _plain(name).split()
             if tokens and (tokens[0] in self.first_names or not (self.is_word(tokens[0]) or tokens[0] in self.name_words)) \
-                    and _plain(name) not in self.public_figures:
+                    and _plain(name) not in self.public_figures and _plain(name) not in self.therapy_terms:
                 found.append(Hit("person-name", base + word.start(1), base + word.start(1) + len(name),
                                  "pattern: a name in the text of a link to the client's page"))
         return found
@@ -785,8 +785,9 @@ class IdentifierCheck:
                 continue
             a, b = _trim_name(view, a, b)
             first = re.match(r"[\w'’-]+\s+", view[a:b])
-            if first and self.is_word(first.group().strip()) and first.group().strip().casefold() not in self.first_names:
-                a += first.end()  # "Letting Marisol" at the start of a sentence is "Marisol"
+            if first and (self.is_word(first.group().strip()) or first.group().strip().casefold() in _KIN_WORDS) \
+                    and first.group().strip().casefold() not in self.first_names:
+                a += first.end()  # "Letting Marisol" at the start of a sentence is "Marisol"; "Mamaw Opal" is "Opal"
             if b <= a:
                 continue
             if narrative:
@@ -1280,7 +1281,7 @@ class IdentifierCheck:
                 for word in words:
                     folded = word.casefold()
                     named = folded in self.first_names or folded in self.surnames
-                    if len(word) >= 3 and folded not in self.common_words and (
+                    if len(word) >= 3 and folded not in self.common_words and folded not in _KIN_WORDS and (
                             named or word[:1].isupper() and not self.is_word(word)):
                         needles.setdefault(word, hit.kind)
         found = []
@@ -1418,7 +1419,7 @@ _DIRECTIONS = frozenset("north south east west central northern southern eastern
                         "northwestern southeastern southwestern upstate downstate coastal rural greater "
                         "midwestern".split())
 _KIN_WORDS = frozenset("grandma grandpa granny gran grandad granddad nana nanna nan mom mum dad mommy daddy mummy "
-                       "auntie aunt uncle grandmother grandfather".split())
+                       "auntie aunt uncle grandmother grandfather mamaw papaw meemaw memaw pawpaw".split())
 # What a client has as much as an author does: "Harold's work", "Dana's treatment", "Ana's words".
 _CLIENTS_TOO = re.compile(r"(?i)\b(?:work|treatment|therapy|program|programme|words|idea|ideas|team|quote|writing|"
                           r"test|protocol|poem|poetry|essay)\b")
