@@ -957,6 +957,9 @@ class IdentifierCheck:
             return "a public figure or cited author"  # "Sir Bobby Charlton", "Captain Sir Tom Moore"
         if plain in self.therapy_terms or self._region(plain) or re.search(r"\d", text):
             return "a therapy term, place or code"
+        if tokens[0] in self.therapy_terms and all(t in self.therapy_terms or self.is_word(t) for t in tokens) \
+                or re.search(r"\b(?:19|20)\d\d\s+$", view[max(0, a - 6):a]):
+            return "a brand or product"  # "Buick LeSabre Custom", "a 2005 Chevy"
         if _in_case_name(view, a, b):
             return "a party in a court case's name"  # "*Bostock v. Clayton County*"
         if len(tokens) == 1 and tokens[0] in self._scripture_names:
@@ -1096,6 +1099,8 @@ class IdentifierCheck:
                 candidates += [("note", segment.start + m.start(1), segment.start + m.end(1),
                                 "pattern: a place an author's note asks about") for m in _NOTE_ABOUT.finditer(segment.text)]
         towns = {(c[1], c[2]) for c in candidates if c[0] == "GPE"}
+        # Scales and tests named after their authors, and those authors' names alone ("gave him the Zarit").
+        instruments = {_plain(m.group(1)) for m in _INSTRUMENT.finditer(view)}
         for label, a, b, why in candidates:
             a, b = _trim_name(view, a, b)
             text = view[a:b]
@@ -1113,8 +1118,8 @@ class IdentifierCheck:
                 continue  # "developed by Eli Lebowitz at Yale": a researcher's institution; "Teresa Amabile (... 2011)"
             if plain.split()[-1] in ("war", "wars") or re.search(r"\b[A-Z]{3,}\s+$", view[max(0, a - 8):a]):
                 continue  # "the Korean War"; "YWCA Pierce County": an organisation's name
-            if plain in self._scripture_names or self._inside_term(a, b):
-                continue  # "Eurydice" beside "this Greek myth"; "Día" of "Día de los Muertos"
+            if plain in self._scripture_names or self._inside_term(a, b) or plain.split()[0] in instruments:
+                continue  # "Eurydice" beside "this Greek myth"; "Día" of "Día de los Muertos"; "the Zarit Burden Interview"
             if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b) \
                     or _in_case_name(view, a, b):
                 continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
@@ -1495,6 +1500,7 @@ _ORG_HANDLE = re.compile(r"institute|foundation|lifeline|official|podcast|associ
 _EXAMPLE_HANDLE = re.compile(r"(?i)(?:your|my|some|the)?_?(?:user_?name|handle|name|account|example|someone|friend|"
                              r"partner|kid|teen|child|ex)s?(?:_?\d{0,3})|(?:your|my)\w*|example\w*|\w*_?example")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
+_INSTRUMENT = re.compile(r"(?-i:\b([A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Scale|Inventory|Interview|Questionnaire|Index|Test|Checklist|Assessment)\b)")
 _GROUP_AFTER = re.compile(r"\s+(?:group|class|meeting|circle|branch|location)\b")  # "the Glendale group": where a group meets
 _AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", re.I)
 _SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
