@@ -586,7 +586,7 @@ class IdentifierCheck:
         base = url_start - len(text[max(0, url_start - 90):url_start]) + m.start(1)
         found = []
         part = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ'’]+)*"
-        for word in re.finditer(rf"(?<![\w'’-])({part}(?:\s+{part})?)", m.group(1)):
+        for word in re.finditer(rf"(?<![\w'’-])({part}(?:\s+{part})?)(?![\w])", m.group(1)):  # not "Tik" of "TikTok"
             name = re.sub(r"(?:'s|’s)$", "", word.group(1))
             tokens = _plain(name).split()
             if tokens and (tokens[0] in self.first_names or not (self.is_word(tokens[0]) or tokens[0] in self.name_words)) \
@@ -802,10 +802,11 @@ class IdentifierCheck:
             elif len(view[a:b].split()) > 1 and _RECORD_OF.match(view, b):
                 candidates.append((a, b, "language model: a person whose record or number follows", "record"))
             elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) \
-                    and not re.match(r"\s+[A-Z][a-z]", view[b:b + 3]) and (
+                    and not re.match(r"\s+[A-Z][a-z]", view[b:b + 3]) and not self._someones_surname(view[a:b]) and (
                     _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)):
                 # Public figures and authors go by their full names; a first name alone, doing or
-                # saying something, is someone the author knows.
+                # saying something, is someone the author knows (unless the post wrote it as a
+                # surname: "Stewart is married" after "Breanna Stewart").
                 candidates.append((a, b, "language model: a private person's first name", ""))
         # Of several candidates on one span, a client's name wins, except that the model's guess
         # alone does not outweigh a reason that holds everywhere (a public figure's son Moses).
@@ -857,6 +858,11 @@ class IdentifierCheck:
     def _public_surname(self, surname: str) -> bool:
         """"Rogers" alone is Carl Rogers; "Dana" alone is a client unless the post names Deb Dana."""
         return surname not in self.first_names or self._named_public_figure(surname)
+
+    def _someones_surname(self, word: str) -> bool:
+        """Does the post write this word after a first name, as a surname ("Breanna Stewart")?"""
+        return any(m.group(1).casefold() in self.first_names
+                   for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", self._view))
 
     def _named_public_figure(self, surname: str) -> bool:
         """Does the post name a public figure with this surname?"""
