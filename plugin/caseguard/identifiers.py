@@ -82,6 +82,8 @@ _MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|
                              r"a1c|iq|number|room|exit|highway|route)\b[^.\n]{0,18}$", re.I)
 _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)[^\n\d]{0,40}$", re.I)
 # "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
+_PUBLIC_EVENT = re.compile(r"(?-i:\b(?:Supreme Court|[A-Z][a-z]+ Act)\b)|\b(?:v\.|signed into law|took effect|went into effect|"
+                           r"decision|ruling|legali[sz]ed)\s", re.I)
 _SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
                            r"\s+(?:was\s+)?on\s+(?:\w+day,?\s+)?(?:the\s+)?$", re.I)
 # Someone's dated session ("K.M.'s 2025-06-03 session"); "| Date of service | ... | 10/07/2025 |": the date of one client's care.
@@ -421,6 +423,7 @@ class IdentifierCheck:
                 # a wrapped list item: whose number it is may be on the line above
                 line_start = view.rfind("\n", 0, max(0, line_start - 1)) + 1
             near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
+            near = _item_first_line(post.text, a) + " " + near  # "- **Callen-Lorde Health Center** — ...\n  (212) 271-7200."
             sentence = context.sentence_at(a)
             quoted = sentence is not None and _client_voice(post, sentence, self.site_allow)
             theirs = _THEIR_NUMBER.search(view[max(line_start, a - 40):a])
@@ -483,6 +486,8 @@ class IdentifierCheck:
             elif _SESSION_DATE.search(view[max(0, a - 40):a]) or _DATE_FIELD.search(view[view.rfind("\n", 0, a) + 1:a]) \
                     or _SESSION_AFTER.match(view, b) and view[a - 3:a].rstrip().endswith(("'s", "’s")):
                 hits.append(Hit("date", a, b, "pattern: the date of a client's session, admission or discharge"))
+            elif _PUBLIC_EVENT.search(_sentence_text(context, a)):
+                continue  # "the Marriage Equality Act took effect on July 24, 2011": history, not a client's
             elif self._story_fact(context, a, post):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date in a client's story"))
             else:
@@ -1523,6 +1528,16 @@ def _someone_elses(sentence: str) -> bool:
     return bool(_SINGULAR_PERSON.search(sentence)) and not re.search(
         r"\bmy (?:\w+\s+)?(?:mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
         r"husband|wife|partner|neighbou?r)\b", sentence, re.I)
+
+
+def _item_first_line(text: str, offset: int) -> str:
+    """The first line of the list item that `offset` continues on a later line, else ""."""
+    window = text[max(0, offset - 400):offset]
+    items = list(re.finditer(r"(?m)^[ \t]*(?:[-*+]|\d+\.)[ \t]+", window))
+    if not items or "\n" not in window[items[-1].start():] or re.search(r"\n[ \t]*\n", window[items[-1].start():]):
+        return ""
+    start = items[-1].start()
+    return window[start:window.index("\n", start)]
 
 
 def _after_my_kin(context: PostContext, offset: int, kin: re.Pattern = _MY_KIN) -> bool:
