@@ -67,11 +67,12 @@ _GENERIC_FAMILY_WORDS = {"new", "big", "little", "young", "old", "happy", "blend
                          "busy", "extended", "chosen", "foster", "adoptive", "military", "immigrant", "first",
                          "second", "same", "other", "average", "american", "typical", "anxious", "grieving",
                          "sandwich", "stepfamily", "family", "kids", "real", "nuclear", "whole", "working"}
+_PERSONAL_SITE = re.compile(r"(?i)(?!www\.)[\w-]+\.(?:blogspot|wordpress|substack|tumblr|wixsite|weebly|carrd)\.(?:com|co)\b")
 _URL_CUE = re.compile(
     r"\b(?:her|his|their|the client's|the family's)\s+(?:[\w-]+\s+)?(?:blog|page|profile|fundraiser|"
     r"gofundme|obituary|story|article|website|site|channel|account|instagram|facebook|tiktok|twitter|"
     r"youtube|feed|post|video|podcast|memorial|campaign|shop|band|art|handle)\b|\b(?:obituary|"
-    r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the))\b"
+    r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the)|(?:client|patient)\s+of\s+(?:mine|ours))\b"
     r"|\b(?:she|he)(?:'s| has| is)?\s+(?:since\s+|now\s+|also\s+)?(?:started\s+|begun\s+)?(?:sharing|posting|writing|"
     r"publishing|blogging)\b[^.!?]{0,40}\b(?:at|on)\s+\S+\.\w",
     re.I)
@@ -453,7 +454,8 @@ class IdentifierCheck:
             cue = bool(sentence and _URL_CUE.search(sentence.text)) or bool(_URL_CUE.search(line)) or any(
                 m.group(1).casefold() in self.first_names and not re.search(r"[A-Z][\w'’-]*\s+$", line[:m.start(1)])
                 for m in _FIRST_NAME_SITE.finditer(line))
-            profile = bool(self.profile_hosts.match(host_path)) and "/" in host_path.strip("/")
+            profile = bool(self.profile_hosts.match(host_path)) and "/" in host_path.strip("/") \
+                or bool(_PERSONAL_SITE.match(host_path))  # "doblebendicion.blogspot.com": someone's own blog
             if cue or (profile and context.narrative):
                 hits.append(Hit("url", a, b, "pattern: a web address that leads to the client "
                                 "(a profile, fundraiser, obituary or story about them)"))
@@ -697,17 +699,17 @@ class IdentifierCheck:
             # known first name, or no dictionary word and the story does so twice.
             subjects = [m for m in _SUBJECT_NAME.finditer(view)
                         if not re.search(r"(?:[A-Z][\w'’-]*\.?|\b(?:Dr|Mr|Mrs|Ms))\s+$", view[max(0, m.start() - 20):m.start()])]
-            counts = Counter(m.group(1).casefold() for m in subjects)
+            counts = Counter(_plain(m.group(1)) for m in subjects)
             for m in subjects:
-                folded = m.group(1).casefold()
+                folded = _plain(m.group(1))  # "Andrés" is "andres" in the names list
                 if folded in self._lower_words or folded in self.common_words or folded in _FUNCTION_WORDS:
                     continue
                 if folded in self.first_names or (counts[folded] >= 2 and not self.is_word(folded)):
                     candidates.append((m.start(1), m.end(1), "pattern: a first name the story has doing things", ""))
             # A known first name that no dictionary has, anywhere in the story: "Liam drew a volcano".
             for m in _LONE_CAPITALISED.finditer(view):
-                folded = m.group(1).casefold()
-                if not self._bare_first_name(folded) or folded in self._lower_words:
+                folded = _plain(m.group(1))
+                if not self._bare_first_name(folded) or m.group(1).casefold() in self._lower_words:
                     continue
                 previous = re.search(r"([A-Z][\w'’-]*)\.?\s+$", view[max(0, m.start() - 25):m.start()])
                 if previous and previous.group(1).casefold() not in _FUNCTION_WORDS:
@@ -782,7 +784,7 @@ class IdentifierCheck:
                 # a first name that no place word leads into is a person.
                 word = _plain(view[a:b])
                 # Outside a story, only a first name that is no surname, alone, saying or doing something.
-                alone = _PERSON_AFTER.match(view, b) and word not in self.surnames \
+                alone = (_PERSON_AFTER.match(view, b) or _CLIENT_AFTER.match(view, b)) and word not in self.surnames \
                     and not re.search(r"[A-Z][\w'’.-]*\s+$", view[max(0, a - 25):a])
                 if word in self.first_names and " " not in word and (narrative or alone) \
                         and not re.search(r"(?i)\b(?:in|from|to|near|at|of|outside|through)\s+(?:the\s+)?$", view[max(0, a - 12):a]):
@@ -898,8 +900,9 @@ class IdentifierCheck:
                         found.append(Hit(kind, a, b, "pattern: a cell under a table header that names it"))
                     elif kind == "age-over-89" and re.fullmatch(r"\d{2,3}", value) and int(value) > 89:
                         found.append(Hit(kind, a, b, "pattern: an age over 89 under a table's \"Age\" header"))
-                    elif kind == "person-name" and re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,2}", value) \
-                            and not all(self.is_word(w) for w in value.split()):
+                    elif kind == "person-name" and (re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,2}", value)
+                                                    and not all(self.is_word(w) for w in value.split())
+                                                    or re.fullmatch(r"[A-Z]\.(?: ?[A-Z]\.){0,2}", value)):  # "J.R."
                         found.append(Hit(kind, a, b, "pattern: a name under a table header such as \"Client\""))
                 j += 1
         return found
@@ -1386,7 +1389,7 @@ _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. 
 # What follows a client's name: "Brianna Lewis, who started family therapy with us", "Rosa Elizondo, a mom whose son".
 _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:therapy|counseling|counselling|sessions?|group)"
                            r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
-                           r"patient)\s+(?:whose|who)\b", re.I)
+                           r"patient)\s+(?:whose|who)\b|,\s+(?:a|an|one)\s+(?:former\s+)?(?:client|patient)\s+of\s+(?:mine|ours)\b", re.I)
 _CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]{2,})(?:'s|’s)\s+(?!(?i:disease|syndrome|law|razor|principle|"
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[A-Za-z]")
@@ -1475,9 +1478,9 @@ _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testam
 # "Gary, Rick and Dwayne": a list of capitalised words.
 _NAME_LIST = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?![\w'’-])")
 _BORN_NAME = re.compile(r"(?-i:\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)) was born (?:on )?")
-_LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-Z][a-z]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])")
+_LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])")
 # A capitalised word doing what people do: "Yusuf told me", "Hector noticed".
-_SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-Z][a-z]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
+_SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
                            r"cried|laughed|smiled|agreed|decided|wanted|knew|thought|remembered|remembers|struggled|"
                            r"noticed|admitted|described|arrived|texted|emailed|sat|slept|hoped|worried|"
                            r"came in|came to|found us|found me|did most|started|stopped|began|taught|walked|"
