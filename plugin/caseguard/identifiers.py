@@ -1618,7 +1618,8 @@ def _title_names(text: str) -> set[str]:
     return names - {""}
 
 
-_WORK_HEADING = re.compile(r"(?m)^#{2,4} [A-Z][^\n]*\((?:19|20)\d\d\)[ \t]*$")  # "## The Father (2020)"
+# "## The Father (2020)", "**Jabari Jumps** by Gaia Cornwall": a work's title without italics
+_WORK_HEADING = re.compile(r"(?m)^#{2,4} [A-Z][^\n]*\((?:19|20)\d\d\)[ \t]*$|\*\*[A-Z][^*\n]+\*\*,? by [A-Z]")
 _WORK_WORDS = re.compile(r"\b(?:novel|book club|character|characters|film|movie|series|episode|season \d|chapter|"
                          r"protagonist|narrator|author|the show)\b", re.I)
 
@@ -1637,8 +1638,9 @@ def _work_context(context: PostContext, offset: int) -> bool:
     raw = context.post.text[sentence.start:sentence.end]
     previous = context.sentence_at(sentence.start - 2)
     if previous is not None and previous is not sentence:
-        raw = context.post.text[previous.start:previous.end] + " " + raw
-    return any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(raw))
+        line_start = context.post.text.rfind("\n", 0, previous.start) + 1  # with its markup: "**Jabari Jumps** by"
+        raw = context.post.text[line_start:previous.end] + " " + raw
+    return any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(raw)) or bool(_WORK_HEADING.search(raw))
 
 
 def _sentence_initial(view: str, offset: int) -> bool:
