@@ -830,6 +830,8 @@ class IdentifierCheck:
         # is cleared everywhere in the post; a weaker reason clears only that mention.
         cleared = {_plain(view[a:b]) for (a, b), v in verdicts.items() if v is not None and v in _EVERYWHERE}
         cleared.update(name.split()[-1] for name in list(cleared) if " " in name)  # "Amador's book" after "Xavier Amador"
+        cleared.update(_plain(view[a:b]).split()[0] for (a, b), v in verdicts.items()  # "Serena" after "Serena Williams"
+                       if v == "a public figure or cited author" and len(_plain(view[a:b]).split()) == 2)
         for (a, b), v in verdicts.items():
             if v == "a character or author of a work" and len(view[a:b].split()) > 1:
                 cleared.add(_plain(view[a:b]))  # "Luisa Madrigal" from *Encanto*: "Luisa" too
@@ -1144,6 +1146,9 @@ class IdentifierCheck:
                 continue  # "Highway" where a line break cut "Highway 61": no place on its own
             if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
                 continue  # "Coming Back From Burnout" in a post about burnout
+            if len(tokens) == 1 and (self.is_word(tokens[0]) or tokens[0] in _PLACE_WORDS) \
+                    and re.search(r"\b[Tt]he\s+$", view[max(0, a - 5):a]):
+                continue  # "a drive across the Valley": a region's nickname, not a town
             strong_place = label == "note" or label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
             if _POSSESSED.search(view[max(0, a - 20):a]):
                 continue  # "his favorite Takis": a thing someone has, not a place
@@ -1320,6 +1325,8 @@ class IdentifierCheck:
                     if not searchable and _in_citation(self._view, segment.start + m.start(), segment.start + m.end()):
                         continue  # "(Falicov, 2014)": the author, even if the name is a client's too
                     end = m.end() - (2 if m.group().endswith(("'s", "’s")) else 0)
+                    if self._inside_term(segment.start + m.start(), segment.start + end):
+                        continue  # "Virgen de Guadalupe" beside the client's town of Guadalupe
                     found.append(Hit(kind, segment.start + m.start(), segment.start + end,
                                      f"the same {kind.replace('-', ' ')} as found elsewhere in this post"))
         return found
