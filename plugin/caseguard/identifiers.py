@@ -72,7 +72,8 @@ _URL_CUE = re.compile(
     r"\b(?:her|his|their|the client's|the family's)\s+(?:[\w-]+\s+)?(?:blog|page|profile|fundraiser|"
     r"gofundme|obituary|story|article|website|site|channel|account|instagram|facebook|tiktok|twitter|"
     r"youtube|feed|post|video|podcast|memorial|campaign|shop|band|art|handle)\b|\b(?:obituary|"
-    r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the)|(?:client|patient)\s+of\s+(?:mine|ours))\b"
+    r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the)|"
+    r"(?:client|patient)\s+of\s+(?:mine|ours))\b"
     r"|\b(?:she|he)(?:'s| has| is)?\s+(?:since\s+|now\s+|also\s+)?(?:started\s+|begun\s+)?(?:sharing|posting|writing|"
     r"publishing|blogging)\b[^.!?]{0,40}\b(?:at|on)\s+\S+\.\w",
     re.I)
@@ -82,9 +83,10 @@ _MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|
                              r"percent|points?|degrees|minutes|dollars|miles|pages|feet|pounds|lbs|sugar|glucose|"
                              r"a1c|iq|number|room|exit|highway|route)\b[^.\n]{0,18}$", re.I)
 _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)[^\n\d]{0,40}$", re.I)
-# "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
+# A law or a ruling: its date is history ("the Marriage Equality Act took effect on July 24, 2011").
 _PUBLIC_EVENT = re.compile(r"(?-i:\b(?:Supreme Court|[A-Z][a-z]+ Act)\b)|\b(?:v\.|signed into law|took effect|went into effect|"
                            r"decision|ruling|legali[sz]ed)\s", re.I)
+# "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
 _SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
                            r"\s+(?:was\s+)?on\s+(?:\w+day,?\s+)?(?:the\s+)?$", re.I)
 # Someone's dated session ("K.M.'s 2025-06-03 session"); "| Date of service | ... | 10/07/2025 |": the date of one client's care.
@@ -424,7 +426,8 @@ class IdentifierCheck:
                 # a wrapped list item: whose number it is may be on the line above
                 line_start = view.rfind("\n", 0, max(0, line_start - 1)) + 1
             near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
-            near = _item_first_line(post.text, a) + " " + near  # "- **Callen-Lorde Health Center** — ...\n  (212) 271-7200."
+            # "- **Callen-Lorde Health Center** — ...\n  (212) 271-7200.": the item's first line says whose
+            near = _item_first_line(post.text, a) + " " + near
             sentence = context.sentence_at(a)
             quoted = sentence is not None and _client_voice(post, sentence, self.site_allow)
             theirs = _THEIR_NUMBER.search(view[max(line_start, a - 40):a])
@@ -531,8 +534,8 @@ class IdentifierCheck:
 
     def _client_dates(self, context: PostContext, names: list[Hit]) -> list[Hit]:
         """A day-precise date or an age the patterns left undecided, in a sentence that names a
-        client or speaks of one client: "referred by his EAP after a screen on June 16, 2025", "photos sent
-        by the client on March 9"."""
+        client or speaks of one client: "referred by his EAP after a screen on June 16, 2025",
+        "photos sent by the client on March 9"."""
         found = []
         for a, b in self._undecided_dates:
             sentence = context.sentence_at(a)
@@ -962,10 +965,11 @@ class IdentifierCheck:
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens) \
                 or re.match(r"-[a-z]", view[b:b + 2]) and self.is_word(tokens[-1]) and tokens[-1] not in self.first_names:
             return "not shaped like a name"  # "Depression-era food rules"
-        beside_first_name = re.search(r"\b([A-Z][a-z]+),? (?:and|&|or) $", view[max(0, a - 25):a])
+        beside = re.search(r"\b([A-Z][a-z]+),? (?:and|&|or) $", view[max(0, a - 25):a])
+        beside_first_name = bool(beside and self._bare_first_name(beside.group(1).casefold()))
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
                                             and cue in ("", "family") and self._public_surname(tokens[0])
-                                            and not (beside_first_name and self._bare_first_name(beside_first_name.group(1).casefold()))):
+                                            and not beside_first_name):
             return "a public figure or cited author"  # "Rogers" alone, not "Kaylee and Bryson"
         if cue == "honorifics" and len(tokens) == 1 and self._named_public_figure(tokens[0]):
             return "a public figure or cited author"  # "Mrs. Carter" after "Rosalynn Carter"
