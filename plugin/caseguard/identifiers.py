@@ -1207,7 +1207,7 @@ class IdentifierCheck:
         if sentence is None or sentence.not_client or _hypothetical(context, offset):
             return False
         if any(label == "PERSON" and sentence.start <= a < sentence.end and not any(n.start <= a < n.end for n in names)
-               for label, a, _b in self._entities):
+               and not a <= offset < b for label, a, b in self._entities):  # (the model may call the town itself a person)
             return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place
         before = view[sentence.start:offset]
         if not _someone_elses(sentence.text) and re.search(r"\b(?:[Mm]y|me|I)\b", before):
@@ -1531,7 +1531,7 @@ _AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", r
 _SINGULAR_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
 _PLACE_ANCHOR = re.compile(
     r"\b(?:her family|his family|the family|[\w-]+-year-old|teen|teenager|kid|dad|mom|"
-    r"mother|father|man|woman|boy|girl|couple|veteran|member|student|widow|widower|client|patient|"
+    r"mother|father|man|woman|boy|girl|couple(?! of)|veteran|member|student|widow|widower|client|patient|"
     r"grandmother|grandfather|son|daughter)\b[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
     r"moving|from|in|near|at|outside|house|home|apartment|works?|worked|attends?|attended|school)\b"
     r"[^.!?]{0,20}$", re.I)
