@@ -613,8 +613,8 @@ class IdentifierCheck:
         sentence = context.sentence_at(offset)
         if sentence is None or context.cue_in(sentence):
             return True
-        if sentence.not_client:
-            return False
+        if sentence.not_client or _TO_THE_READER.match(sentence.text):
+            return False  # "If you're entering drug court in Raleigh County, ...": the reader's
         return not sentence.about_author_only or _client_voice(post, sentence)
 
     def _client_fact(self, context: PostContext, offset: int, post: Post, names=()) -> bool:
@@ -1125,7 +1125,9 @@ class IdentifierCheck:
             a, b = _trim_name(view, a, b)
             text = view[a:b]
             plain = _plain(text)
-            if b <= a or self._region(plain) or plain in self.therapy_terms or not text[:1].isupper():
+            region, _, term = plain.rpartition(" ")
+            if b <= a or self._region(plain) or plain in self.therapy_terms or not text[:1].isupper() \
+                    or term in self.therapy_terms and self._region(region):  # "West Virginia Medicaid"
                 continue
             if _METHOD_AFTER.match(view, b):
                 continue  # "in Emotionally Focused Therapy": the name of a method, not a place
