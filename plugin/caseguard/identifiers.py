@@ -311,7 +311,7 @@ class IdentifierCheck:
         # A declared pseudonym still marks a client's sentence; the practice's own people do not.
         names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
         hits.extend(names)
-        hits.extend(self._client_dates(context, names))
+        hits.extend(self._client_dates_and_ages(context, names))
         hits.extend(self._table_columns(post))
         hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
@@ -532,25 +532,20 @@ class IdentifierCheck:
         for m in _ZIP_FIELD.finditer(view):
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
 
-    def _client_dates(self, context: PostContext, names: list[Hit]) -> list[Hit]:
-        """A day-precise date or an age the patterns left undecided, in a sentence that names a
-        client or speaks of one client: "referred by his EAP after a screen on June 16, 2025",
-        "photos sent by the client on March 9"."""
+    def _client_dates_and_ages(self, context: PostContext, names: list[Hit]) -> list[Hit]:
+        """A day-precise date or an age over 89 the patterns left undecided, in a sentence that
+        names a client (even by a declared pseudonym: "Florence is 93.") or speaks of one client:
+        "referred by his EAP after a screen on June 16, 2025", "photos sent by the client on March 9"."""
         found = []
-        for a, b in self._undecided_dates:
-            sentence = context.sentence_at(a)
-            if sentence is None or sentence.not_client:
-                continue
-            named = any(sentence.start <= n.start < sentence.end for n in names)
-            if named or _ONE_CLIENT.search(sentence.text):
-                found.append(Hit("date", a, b, "pattern: a day-precise date in a sentence about a client"))
-        # An age over 89 likewise: "Florence is 93." after Florence is declared a pseudonym.
-        for a, b in self._undecided_ages:
-            sentence = context.sentence_at(a)
-            if sentence is None or sentence.not_client:
-                continue
-            if any(sentence.start <= n.start < sentence.end for n in names) or _A_CLIENT_WHO.search(sentence.text):
-                found.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a sentence about a client"))
+        for kind, spans, one_client, why in (
+                ("date", self._undecided_dates, _ONE_CLIENT, "a day-precise date"),
+                ("age-over-89", self._undecided_ages, _A_CLIENT_WHO, "an age over 89")):
+            for a, b in spans:
+                sentence = context.sentence_at(a)
+                if sentence is None or sentence.not_client:
+                    continue
+                if any(sentence.start <= n.start < sentence.end for n in names) or one_client.search(sentence.text):
+                    found.append(Hit(kind, a, b, f"pattern: {why} in a sentence about a client"))
         return found
 
     def _public_passage(self, context: PostContext, offset: int) -> bool:
