@@ -280,7 +280,7 @@ class IdentifierCheck:
         allow = AllowList(_post_allow(post.meta))
         view = _visible(post)
         self._headings = [(s.start, s.end) for s in post.segments if s.where in ("heading", "table")]
-        self._view, self._post_plain = view, None
+        self._view, self._post_plain, self._named_figures = view, None, None
         self._term_spans = [(m.start(), m.end()) for m in self.long_terms.finditer(view)]
         # Figures of scripture or myth named in a paragraph about them ("Ruth and Naomi ... the Hebrew
         # Bible"); elsewhere in the post (its title) they are the same figures.
@@ -807,8 +807,9 @@ class IdentifierCheck:
             elif len(view[a:b].split()) > 1 and _RECORD_OF.match(view, b):
                 candidates.append((a, b, "language model: a person whose record or number follows", "record"))
             elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) \
-                    and not re.match(r"\s+[A-Z][a-z]", view[b:b + 3]) and not self._someones_surname(view[a:b]) and (
-                    _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)):
+                    and not re.match(r"\s+[A-Z][a-z]", view[b:b + 3]) and (
+                    _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)) \
+                    and not self._someones_surname(view[a:b]):
                 # Public figures and authors go by their full names; a first name alone, doing or
                 # saying something, is someone the author knows (unless the post wrote it as a
                 # surname: "Stewart is married" after "Breanna Stewart").
@@ -873,7 +874,10 @@ class IdentifierCheck:
 
     def _named_public_figure(self, surname: str) -> bool:
         """Does the post name a public figure with this surname?"""
-        return any(full.endswith(" " + surname) and f" {full} " in self._plain_post() for full in self.public_figures)
+        if self._named_figures is None:  # looked up once per post: asked for every surname and date
+            plain = self._plain_post()
+            self._named_figures = [full for full in self.public_figures if f" {full} " in plain]
+        return any(full.endswith(" " + surname) for full in self._named_figures)
 
     def _table_columns(self, post: Post) -> list[Hit]:
         """A table's header says what its column holds: every cell under "Serial" is a device's
