@@ -132,6 +132,11 @@ class PostContext:
             return self.sentences[index]
         return None
 
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence just before this one, for a look-back ("My abuela raised me. She is 94 now.")."""
+        previous = self.sentence_at(sentence.start - 2)  # back over the space between them
+        return previous if previous is not sentence else None
+
     def cue_in(self, sentence: Sentence | None) -> bool:
         return sentence is not None and any(sentence.start <= c.start < sentence.end for c in self.cues)
 

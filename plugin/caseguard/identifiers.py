@@ -556,8 +556,8 @@ class IdentifierCheck:
             return False
         if self._public_sentence(sentence.text):
             return True
-        previous = context.sentence_at(sentence.start - 2)
-        return bool(re.match(r"\W*(?:She|He|They)\b", sentence.text) and previous and previous is not sentence
+        previous = context.sentence_before(sentence)
+        return bool(re.match(r"\W*(?:She|He|They)\b", sentence.text) and previous
                     and self._public_sentence(previous.text))
 
     def _public_sentence(self, text: str) -> bool:
@@ -631,8 +631,8 @@ class IdentifierCheck:
             return True
         if any(sentence.start <= n.start < sentence.end for n in names):
             return True
-        previous = context.sentence_at(sentence.start - 2)
-        return bool(previous and previous is not sentence and not previous.not_client
+        previous = context.sentence_before(sentence)
+        return bool(previous and not previous.not_client
                     and (previous.third_person or _PERSON_NOUN.search(previous.text)))
 
     # -- people -----------------------------------------------------------------------------
@@ -1060,7 +1060,7 @@ class IdentifierCheck:
         if cue == "relatives" and not context.narrative:
             # This sentence or the one before: "Meghan Markle wrote ... She described holding her son Archie"
             sentence = context.sentence_at(a)
-            previous = context.sentence_at(sentence.start - 2) if sentence and sentence.start >= 2 else None
+            previous = context.sentence_before(sentence) if sentence else None
             earlier = view[(previous or sentence).start:a] if sentence else before
             if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", earlier)):
                 return "a public figure or cited author"  # "Gottman and his wife, Julie"
@@ -1558,8 +1558,8 @@ def _item_first_line(text: str, offset: int) -> str:
 def _after_my_kin(context: PostContext, offset: int, kin: re.Pattern = _MY_KIN) -> bool:
     """The sentence before says whose this is: "My abuela raised me. She is 94 now"."""
     sentence = context.sentence_at(offset)
-    previous = context.sentence_at(sentence.start - 2) if sentence and sentence.start >= 2 else None
-    return previous is not None and previous is not sentence and bool(kin.search(previous.text))
+    previous = context.sentence_before(sentence) if sentence else None
+    return previous is not None and bool(kin.search(previous.text))
 
 
 def _sentence_text(context: PostContext, offset: int) -> str:
@@ -1593,8 +1593,8 @@ def _hypothetical(context: PostContext, offset: int) -> bool:
     sentence = context.sentence_at(offset)
     if sentence is None:
         return False
-    previous = context.sentence_at(sentence.start - 2)
-    texts = [sentence.text] + ([previous.text] if previous and previous is not sentence else [])
+    previous = context.sentence_before(sentence)
+    texts = [sentence.text] + ([previous.text] if previous else [])
     return any(_HYPOTHETICAL.search(text) for text in texts)
 
 
@@ -1648,8 +1648,8 @@ def _work_context(context: PostContext, offset: int) -> bool:
     if sentence is None:
         return False
     raw = context.post.text[sentence.start:sentence.end]
-    previous = context.sentence_at(sentence.start - 2)
-    if previous is not None and previous is not sentence:
+    previous = context.sentence_before(sentence)
+    if previous is not None:
         line_start = context.post.text.rfind("\n", 0, previous.start) + 1  # with its markup: "**Jabari Jumps** by"
         raw = context.post.text[line_start:previous.end] + " " + raw
     return any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(raw)) or bool(_WORK_HEADING.search(raw))
