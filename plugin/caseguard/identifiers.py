@@ -82,7 +82,8 @@ _THEIR_NUMBER = re.compile(r"\b(?:his|her|their|the client's|my client's)\s+(?:o
 _MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|temp|weight|count|pulse|mph|bpm|"
                              r"percent|points?|degrees|minutes|dollars|miles|pages|feet|pounds|lbs|sugar|glucose|"
                              r"a1c|iq|number|room|exit|highway|route)\b[^.\n]{0,18}$", re.I)
-_BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)[^\n\d]{0,40}$", re.I)
+_BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)[^\n\d]{0,40}$"
+                            r"|\bturn(?:s|ed)? \d{1,3} on\s+(?:\w+day,?\s+)?$", re.I)
 # A law or a ruling: its date is history ("the Marriage Equality Act took effect on July 24, 2011").
 _PUBLIC_EVENT = re.compile(r"(?-i:\b(?:Supreme Court|[A-Z][a-z]+ Act)\b)|\b(?:v\.|signed into law|took effect|went into effect|"
                            r"decision|ruling|legali[sz]ed)\s", re.I)
@@ -98,7 +99,7 @@ _DATE_FIELD = re.compile(r"(?-i:\b(?:DOS|DOB)\b)|(?i:\b(?:date of (?:service|ses
 _ONE_CLIENT = re.compile(r"(?i:\b(?:the|my|our|this|that|from|by|with|her|his)\s+(?:[\w-]+\s+)?(?:client|patient)\b(?![s'’-])"
                          r"(?!\s+(?:portal|forms?|intake|handbook|area|login|account|services?|care|experience|survey|"
                          r"feedback|base|list|rights|records?|files?|fees?|polic(?:y|ies)|newsletter|resources?|agreement)\b)"
-                         r"|\bone of (?:my|our) (?:clients|patients)\b"
+                         r"|\bone of (?:my|our) (?:clients|patients)\b|(?<!\bnot )\bone (?:client|patient)\b(?!s| at a time)"
                          r"|\ba client(?:'s|’s)\s+(?:car|house|home|phone|laptop|wallet|bag|purse|bike|truck)\b)"
                          r"|(?-i:\b(?:Client|Patient):)")
 _ANYONE_IN_THEIR = re.compile(r"(?i)\b(?:an?|any|every|some)\s+(?:[\w-]+\s+){0,2}?(?:person|caregiver|husband|wife|man|woman|"
@@ -311,7 +312,8 @@ class IdentifierCheck:
         # A declared pseudonym still marks a client's sentence; the practice's own people do not.
         names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
         hits.extend(names)
-        hits.extend(self._client_dates_and_ages(context, names))
+        client_hits = [h for h in hits + names if not self._allowed(post.text[h.start:h.end], h.kind, allow)]
+        hits.extend(self._client_dates_and_ages(context, names, client_hits))
         hits.extend(self._table_columns(post))
         hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
@@ -485,8 +487,9 @@ class IdentifierCheck:
         self._undecided_dates, self._undecided_ages = [], []
         for _m, a, b in each(self.date_patterns):
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
-                if self._public_passage(context, a):
-                    continue  # "Dr. Martin Luther King Jr.'s birthday, January 15, 1929"
+                if self._public_passage(context, a) or re.search(r"\b(?:I|we)\s+(?:was\s+|were\s+)?(?:born|turned)\b",
+                                                                  view[max(0, a - 60):a]):
+                    continue  # "Dr. Martin Luther King Jr.'s birthday, January 15, 1929"; "I turned 50 on May 2"
                 hits.append(Hit("date", a, b, "pattern: a day-precise date of birth"))
             elif _SESSION_DATE.search(view[max(0, a - 40):a]) or _DATE_FIELD.search(view[view.rfind("\n", 0, a) + 1:a]) \
                     or _SESSION_AFTER.match(view, b) and view[a - 3:a].rstrip().endswith(("'s", "’s")):
@@ -532,19 +535,27 @@ class IdentifierCheck:
         for m in _ZIP_FIELD.finditer(view):
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
 
-    def _client_dates_and_ages(self, context: PostContext, names: list[Hit]) -> list[Hit]:
+    def _client_dates_and_ages(self, context: PostContext, names: list[Hit], client_hits: list[Hit]) -> list[Hit]:
         """A day-precise date or an age over 89 the patterns left undecided, in a sentence that
         names a client (even by a declared pseudonym: "Florence is 93.") or speaks of one client:
-        "referred by his EAP after a screen on June 16, 2025", "photos sent by the client on March 9"."""
+        "referred by his EAP after a screen on June 16, 2025", "photos sent by the client on March 9";
+        in "He ..." right after a sentence that names one ("Harold ... He turned 90 on January 27");
+        or in a table or log that holds a client's name, email or address."""
         found = []
         for kind, spans, one_client, why in (
                 ("date", self._undecided_dates, _ONE_CLIENT, "a day-precise date"),
                 ("age-over-89", self._undecided_ages, _A_CLIENT_WHO, "an age over 89")):
             for a, b in spans:
+                block = _record_block(context.post, a)
+                if block and any(block[0] <= h.start < block[1] for h in client_hits):
+                    found.append(Hit(kind, a, b, f"pattern: {why} in a table or log that holds a client's details"))
+                    continue
                 sentence = context.sentence_at(a)
                 if sentence is None or sentence.not_client:
                     continue
-                if any(sentence.start <= n.start < sentence.end for n in names) or one_client.search(sentence.text):
+                previous = context.sentence_before(sentence) if re.match(r"\W*(?:She|He)\b", sentence.text) else None
+                if any(s and s.start <= n.start < s.end for n in names for s in (sentence, previous)) \
+                        or one_client.search(sentence.text):
                     found.append(Hit(kind, a, b, f"pattern: {why} in a sentence about a client"))
         return found
 
@@ -689,8 +700,12 @@ class IdentifierCheck:
                 candidates.append((m.start(1), m.end(1), "pattern: a first name signing a message", "signature"))
         if not narrative:
             for m in self.initials.finditer(view):
-                if m.group(1) not in self.not_initials and _RECORD_OF.match(view, m.end(1)):
+                if m.group(1) in self.not_initials:
+                    continue
+                if _RECORD_OF.match(view, m.end(1)):
                     candidates.append((m.start(1), m.end(1), "pattern: initials whose record or number follows", "initials"))
+                elif len(m.group(1)) > 2 and _MADE_BY.search(view[max(0, m.start() - 20):m.start(1)]):
+                    candidates.append((m.start(1), m.end(1), "pattern: initials credited with a drawing or a letter", "initials"))
         if narrative:
             # The model misses some first names ("Hector did most of the work"): a capitalised word
             # that the story has saying, feeling or deciding things is someone's name when it is a
@@ -1011,8 +1026,8 @@ class IdentifierCheck:
             return None  # "my client Jennifer Alvarez", "Brianna Lewis, who started therapy with us": a client
         if cue == "named" and _PET_BEFORE.search(before):
             return "a pet's name"  # "a neighbor's dog named Sunny"
-        if cue in ("initials", "record") and _RECORD_OF.match(view, b):
-            return None  # "R.M.'s SSN": a person with a record
+        if cue in ("initials", "record") and (_RECORD_OF.match(view, b) or _MADE_BY.search(before)):
+            return None  # "R.M.'s SSN": a person with a record; "Drawn by J.P.": no author of a published work
         after_coauthors = re.sub(r"^(?:(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)+",
                                  "", after)
         before_coauthors = re.sub(r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s*and|,|\s+and|\s*&)\s*)+$",
@@ -1509,6 +1524,8 @@ _CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et a
 _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|hamster|rabbit|bunny|goldfish|"
                          r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
 # A message or quote signed with a first name: "… can we move to fri? —Jenna", "— Ramona, mother of three".
+# "Drawn by J.P. in group": someone credited by initials only, a private person.
+_MADE_BY = re.compile(r"\b(?:drawn|painted|sketched|made|written|created|crafted|knitted|colou?red|shared) by\s+$", re.I)
 _INITIALLED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}) [A-Z]\.(?![\w.])")
 _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \t]+\d{1,2},|,[ \t]+(?:a |an )?(?:mother|father|mom|mum|dad|"
                         r"parent|wife|husband|partner|client|teen|student|grandmother|grandfather|veteran|nurse|[\w-]+-year-old)\b)")
@@ -1657,6 +1674,22 @@ def _work_context(context: PostContext, offset: int) -> bool:
 
 def _sentence_initial(view: str, offset: int) -> bool:
     return bool(re.search(r"(?:^|[.!?:\n\"“(]\s*|^\s*)$", view[max(0, offset - 4):offset]))
+
+
+def _record_block(post: Post, offset: int) -> tuple[int, int] | None:
+    """The table or code block around `offset`: one record, whose details all belong together."""
+    segment = _segment_at(post, offset)
+    where = getattr(segment, "where", "")
+    if where == "code block":
+        return segment.start, segment.end
+    if where != "table":
+        return None
+    first = last = post.position(offset)[0]
+    while first > 1 and "|" in post.line_text(first - 1):
+        first -= 1
+    while last < len(post._line_starts) and "|" in post.line_text(last + 1):
+        last += 1
+    return post._line_starts[first - 1], post._line_starts[last - 1] + len(post.line_text(last))
 
 
 def _segment_at(post: Post, offset: int):
