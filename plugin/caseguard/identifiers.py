@@ -150,7 +150,8 @@ def _latin(pattern: str) -> str:
 
 def _plain(text: str) -> str:
     """Casefolded, accents and possessives removed, punctuation to spaces: for comparisons."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    # The ʻokina of Hawaiian ("Hawaiʻi") is a letter to Unicode, but no one spells the word with it in a list.
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ʻ", "").replace("ʼ", ""))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"'s\b", "", text)
     return " ".join(re.findall(r"[\w]+", text))
@@ -250,6 +251,7 @@ class IdentifierCheck:
         self.public_figures = {_plain(n) for n in word_list("public-figures")}
         self.public_surnames = {_plain(n).split()[-1] for n in word_list("public-figures")}
         self.scripture_figures = {_plain(n) for n in word_list("scripture-and-myth")}
+        self.storm_names = {_plain(n) for n in word_list("storms")}
         self.common_words = {w.casefold() for w in word_list("common-words")}
         self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
         # "Día" in "Día de los Muertos", "Ocean" in "Window of Tolerance": a word inside a longer term.
@@ -654,6 +656,12 @@ class IdentifierCheck:
         contact link, a first name on its own)."""
         narrative = context.narrative
         self._invented = _invented_names(context) | _title_names(post.text)
+        # "Hurricane Ida" makes every later "Ida" the storm's; in a post about hurricanes, "lived
+        # through Betsy" and "before Francine came ashore" are storms too.
+        self._storms = {m.casefold() for m in _STORM_NAME.findall(view)}
+        if _ABOUT_STORMS.search(view):
+            self._storms |= {_plain(m.group(1) or m.group(2)) for m in _STORM_CONTEXT.finditer(view)
+                             if _plain(m.group(1) or m.group(2)) in self.storm_names}
         # Every surname a citation names: "(Amabile & Kramer, 2011)" cites Kramer too.
         self._cited_surnames = {_plain(w) for m in _CITED_SURNAME.finditer(view)
                                 for w in re.findall(r"[A-Z][\w'’-]+", m.group())}
@@ -971,6 +979,8 @@ class IdentifierCheck:
             return "an invented example person"  # "Partner A and Partner B"
         if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b", view[b:b + 10]):
             return "a holiday"  # Valentine's Day, Presidents' Day
+        if len(tokens) == 1 and tokens[0] in self._storms:
+            return "a storm's name"
         if re.match(r"['’]s\b(?!\s+[a-z])", view[b:b + 4]) and re.search(r"\b(?:to|at|from)\s+$", view[max(0, a - 6):a]) \
                 and cue not in ("initials", "record"):
             return "a shop or restaurant"  # "went to Powell's, bought a notebook"
@@ -1038,6 +1048,9 @@ class IdentifierCheck:
         if cited and context.narrative and len(tokens) == 1 and tokens[0] in self.first_names \
                 and _CLIENTS_TOO.search(cited.group()):
             cited = None  # "Harold's work in therapy", "Dana's words": in a client's story, the client's
+        if cited and context.narrative and len(tokens) == 1 and re.match(r"(?:'s|’s)\s+[A-Z]", cited.group()) \
+                and _title_like(getattr(_segment_at(post, a), "where", "")):
+            cited = None  # "# Josephine's Long Way Back": a story's own title, where every word is capitalised
         if cited or _in_citation(view, a, b) or (
                 cue != "signature" and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text
             return "a cited author or work"
@@ -1504,7 +1517,7 @@ _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testam
 # A capitalised word with no capitalised word after it: a name standing alone.
 # "Gary, Rick and Dwayne": a list of capitalised words.
 _NAME_LIST = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?![\w'’-])")
-_BORN_NAME = re.compile(r"(?-i:\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)) was born (?:on )?")
+_BORN_NAME = re.compile(r"(?-i:\b(?!(?:He|She|They|It|This|That|Who)\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)) was born (?:on )?")
 _LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])")
 # A capitalised word doing what people do: "Yusuf told me", "Hector noticed".
 _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
@@ -1524,6 +1537,10 @@ _CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et a
 _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|hamster|rabbit|bunny|goldfish|"
                          r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
 # A message or quote signed with a first name: "… can we move to fri? —Jenna", "— Ramona, mother of three".
+_ABOUT_STORMS = re.compile(r"\b(?:hurricanes?|tropical storms?|storm season|landfall|evacuat\w+)\b", re.I)
+_STORM_CONTEXT = re.compile(r"(?-i:\b(?:through|for|in|before|after|since|during|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
+                            r"|\b([A-Z][a-z]+)\s+(?:came ashore|made landfall|hit|struck|flooded|took)\b)")
+_STORM_NAME = re.compile(r"(?-i:\b(?:Hurricane|Tropical Storm|Superstorm|Typhoon|Cyclone|Storm|hurricane|storm)\s+([A-Z][a-z]+)\b)")
 # "Drawn by J.P. in group": someone credited by initials only, a private person.
 _MADE_BY = re.compile(r"\b(?:drawn|painted|sketched|made|written|created|crafted|knitted|colou?red|shared) by\s+$", re.I)
 _INITIALLED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}) [A-Z]\.(?![\w.])")
