@@ -86,6 +86,7 @@ _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthda
                             r"|\bturn(?:s|ed)? \d{1,3} on\s+(?:\w+day,?\s+)?$", re.I)
 # A law or a ruling: its date is history ("the Marriage Equality Act took effect on July 24, 2011").
 _PUBLIC_EVENT = re.compile(r"(?-i:\b(?:Supreme Court|[A-Z][a-z]+ Act)\b)|\b(?:v\.|signed into law|took effect|went into effect|"
+                           r"raid(?:s|ed)|feast (?:day|of)|(?:Dam|Levee) (?:[\w ]{0,30} )?(?:failed|broke|burst|collapsed)|"
                            r"decision|ruling|legali[sz]ed)\s", re.I)
 # "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
 _SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
@@ -157,6 +158,15 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"[\w]+", text))
 
 
+_STREET_WORDS = {"street": "st", "avenue": "ave", "av": "ave", "boulevard": "blvd", "road": "rd", "drive": "dr",
+                 "lane": "ln", "highway": "hwy", "parkway": "pkwy", "place": "pl", "court": "ct", "suite": "ste"}
+
+
+def _short_streets(plain: str) -> str:
+    """ "1585 kapiolani boulevard" -> "1585 kapiolani blvd": the practice's street however it is written."""
+    return " ".join(_STREET_WORDS.get(w, w) for w in plain.split())
+
+
 def _digits(text: str) -> str:
     digits = re.sub(r"\D", "", text)
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
@@ -172,14 +182,14 @@ class AllowList:
             if entry.startswith("re:"):
                 self.patterns.append(re.compile(entry[3:], re.I))
                 continue
-            plain = _plain(entry)
+            plain = _short_streets(_plain(entry))
             if plain:
                 self.phrases.append(f" {plain} ")
             if len(_digits(entry)) >= 3 and not re.search(r"[A-Za-z]{3}", entry):
                 self.numbers.add(_digits(entry))
 
     def covers(self, text: str) -> bool:
-        plain = _plain(text)
+        plain = _short_streets(_plain(text))
         if not plain:
             return True
         if any(p.fullmatch(text.strip()) for p in self.patterns):
@@ -254,9 +264,11 @@ class IdentifierCheck:
         self.storm_names = {_plain(n) for n in word_list("storms")}
         self.common_words = {w.casefold() for w in word_list("common-words")}
         self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
-        # "Día" in "Día de los Muertos", "Ocean" in "Window of Tolerance": a word inside a longer term.
+        # "Día" in "Día de los Muertos", "Ocean" in "Window of Tolerance", "Elisabeth" in "Elisabeth
+        # Kübler-Ross": a word inside a longer term or a public figure's whole name.
         self.long_terms = re.compile(r"(?<!\w)(?:" + "|".join(
-            sorted((re.escape(w) for w in word_list("therapy-terms") if " " in w), key=len, reverse=True)) + r")(?!\w)")
+            sorted((re.escape(w) for w in word_list("therapy-terms") + word_list("public-figures") if " " in w),
+                   key=len, reverse=True)) + r")(?!\w)")
         self.regions = {_plain(w) for w in word_list("regions")}
         self.first_names = {w.casefold() for w in word_list("first-names")} - self.common_words - _FUNCTION_WORDS
         self.word_first_names = {w.casefold() for w in word_list("first-names")} - self.first_names - _FUNCTION_WORDS
@@ -487,7 +499,13 @@ class IdentifierCheck:
         # Dates: day-precise ones in a client's story, or next to "born" / "date of birth". The
         # rest wait for the names: a date in a sentence that names a client is theirs too.
         self._undecided_dates, self._undecided_ages = [], []
-        for _m, a, b in each(self.date_patterns):
+        dates = [(a, b) for _m, a, b in each(self.date_patterns)]
+        # A day the post ties to a public event is public wherever it appears: the title "December
+        # 12" of a post about the raids of December 12, 2006.
+        public_days = {_month_day(view[a:b]) for a, b in dates if _PUBLIC_EVENT.search(_sentence_text(context, a))}
+        for a, b in dates:
+            if "|" in post.text[a:b]:
+                continue  # "| Sept | 14 |": a month and a score in two cells of a table
             if _BIRTH_CONTEXT.search(view[max(0, a - 60):a]):
                 if self._public_passage(context, a) or re.search(r"\b(?:I|we)\s+(?:was\s+|were\s+)?(?:born|turned)\b",
                                                                   view[max(0, a - 60):a]):
@@ -496,7 +514,7 @@ class IdentifierCheck:
             elif _SESSION_DATE.search(view[max(0, a - 40):a]) or _DATE_FIELD.search(view[view.rfind("\n", 0, a) + 1:a]) \
                     or _SESSION_AFTER.match(view, b) and view[a - 3:a].rstrip().endswith(("'s", "’s")):
                 hits.append(Hit("date", a, b, "pattern: the date of a client's session, admission or discharge"))
-            elif _PUBLIC_EVENT.search(_sentence_text(context, a)):
+            elif _month_day(view[a:b]) in public_days:
                 continue  # "the Marriage Equality Act took effect on July 24, 2011": history, not a client's
             elif self._story_fact(context, a, post):
                 hits.append(Hit("date", a, b, "pattern: a day-precise date in a client's story"))
@@ -697,6 +715,8 @@ class IdentifierCheck:
         for pattern in (_FORM_NAME, _FORM_CELL, _HEADER_NAME):
             for m in pattern.finditer(view):
                 candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
+        for m in _CLIENT_APPOSITIVE.finditer(view):  # "One of my clients, Rosa, was nine": a name even when a word
+            candidates.append((m.start(1), m.end(1), "pattern: a name the post gives a client", "client"))
         for m in _INITIALLED.finditer(view):  # "a photo from Marisol A.", "— Priya S., Oak Park": a name cut short
             after = re.match(r"\s*([A-Z][\w'’-]*)", view[m.end():m.end() + 30])
             if m.group(1).casefold() in self.first_names and not (after and after.group(1).casefold() not in _FUNCTION_WORDS) \
@@ -876,7 +896,8 @@ class IdentifierCheck:
             return False
         if not re.match(r"(?i)the |\(", matched) and (self.is_word(name) or folded in _FUNCTION_WORDS):
             return False  # "Young children", "Because kids": no "the" before, so an ordinary word
-        if plural and (self.is_word(name + "s") or {folded, folded + "s"} & self.name_words) \
+        singular = folded[:-2] + "y" if folded.endswith("ie") else folded  # "the Stories We Don't Translate"
+        if plural and (self.is_word(name + "s") or self.is_word(singular) or {folded, folded + "s", singular} & self.name_words) \
                 or _NOT_A_NAME_ENDINGS.search(folded):
             return False  # "the Crisis Text Line" is not "the Crisi family"; "Parentified kids"
         return narrative or not plural
@@ -1225,6 +1246,9 @@ class IdentifierCheck:
                 continue  # "the Germ Boss": a name for a thing, not a town
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
+            if re.match(r"\s+(?:Schools|School District|Public Schools|Unified|ISD)\b", view[b:b + 22]) \
+                    and not context.narrative:
+                continue  # "in Albuquerque Public Schools' elementary schools": a district, where a guest worked
             if belongs(a):
                 found.append(Hit("location", a, b, why))
         return found
@@ -1238,6 +1262,9 @@ class IdentifierCheck:
         if any(label == "PERSON" and sentence.start <= a < sentence.end and not any(n.start <= a < n.end for n in names)
                and not a <= offset < b for label, a, b in self._entities):  # (the model may call the town itself a person)
             return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place
+        subject = re.match(r"\W*([A-Z][\w'’-]+)\s+(?:is|was|grew|has|had|joined|came|moved)\b", sentence.text)
+        if subject and self.site_allow.covers(subject.group(1)):
+            return False  # "Daniel is Diné ... grew up in Crownpoint": a clinician of the practice, introduced
         before = view[sentence.start:offset]
         if not _someone_elses(sentence.text) and re.search(r"\b(?:[Mm]y|me|I)\b", before):
             return False  # "My grandmother ... flies in from Atlanta", "It took me years, and a therapist at ...": the author's
@@ -1430,6 +1457,8 @@ _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. 
 _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:therapy|counseling|counselling|sessions?|group)"
                            r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
                            r"patient)\s+(?:whose|who)\b|,\s+(?:a|an|one)\s+(?:former\s+)?(?:client|patient)\s+of\s+(?:mine|ours)\b", re.I)
+_CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]|[Tt]his) (?:client|patient))"
+                                r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
 _CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]{2,})(?:'s|’s)\s+(?!(?i:disease|syndrome|law|razor|principle|"
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[A-Za-z]")
@@ -1691,6 +1720,12 @@ def _work_context(context: PostContext, offset: int) -> bool:
 
 def _sentence_initial(view: str, offset: int) -> bool:
     return bool(re.search(r"(?:^|[.!?:\n\"“(]\s*|^\s*)$", view[max(0, offset - 4):offset]))
+
+
+def _month_day(date: str) -> str:
+    """ "December 12, 2006", "Dec. 12" -> "dec 12", to compare one day written two ways."""
+    m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})\b", date)
+    return f"{m.group(1).casefold()} {int(m.group(2))}" if m else date
 
 
 def _record_block(post: Post, offset: int) -> tuple[int, int] | None:
