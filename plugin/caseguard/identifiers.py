@@ -321,7 +321,11 @@ class IdentifierCheck:
                 continue  # in a client's story, "## Meet Sissy" introduces the client
             who = m.group(1) or m.group(2)
             guest.update([who] + who.split())
-        names = [n for n in names if post.text[n.start:n.end] not in guest]
+        for m in _CREDENTIALED.finditer(view):  # "Dr. Anh Tran, PsyD": a clinician, not a client
+            guest.update([m.group(1)] + m.group(1).split())
+        # Compared without case, and joined by hyphens too: "anh-tran" in the slug is the guest's.
+        guest = {g.casefold() for g in guest} | {"-".join(g.split()).casefold() for g in guest if " " in g}
+        names = [n for n in names if post.text[n.start:n.end].casefold() not in guest]
         names += self._propagate(post, names)
         # A declared pseudonym still marks a client's sentence; the practice's own people do not.
         names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
@@ -339,7 +343,7 @@ class IdentifierCheck:
         # Sorted on every field, so that of two findings on one span the same one is kept on every run.
         for hit in sorted(set(hits), key=lambda h: (h.start, -h.end, _KIND_ORDER.get(h.kind, 9), h.kind, h.why)):
             text = post.text[hit.start:hit.end]
-            if self._allowed(text, hit.kind, allow) or text in guest or any(a <= hit.start < b for a, b in bios):
+            if self._allowed(text, hit.kind, allow) or text.casefold() in guest or any(a <= hit.start < b for a, b in bios):
                 continue
             if any(d.start <= hit.start and hit.end <= d.end for d in decided):
                 continue  # inside a wider finding (a name within a reported URL)
@@ -1077,7 +1081,7 @@ class IdentifierCheck:
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
             return "a cited author or work"  # "Marie Jahoda, a social psychologist ... (Jahoda, 1982)"
-        if (len(tokens) > 1 or tokens[0] not in self.first_names) and cue not in ("tribute", "honorifics") \
+        if (len(tokens) > 1 or tokens[0] not in self.first_names) and cue not in ("tribute", "honorifics", "initials") \
                 and self.cited_verbs.search(after):  # "Captain Ostrander Taught Me": a title is no author's
             return "a cited author or work" if len(tokens) > 1 else "a cited author"
         if len(tokens) > 1 and self.culture_before.search(before_coauthors):
@@ -1519,6 +1523,8 @@ _TRAINED_AT = re.compile(r"(?i)\b(?:trained|studied|qualified|graduated|degree|d
 # The paragraph that introduces a guest author.
 _BIO = re.compile(r"(?i)\W*(?:about (?:the|our) (?:author|writer|guest(?: author)?)|guest (?:author|post by|bio)|author bio)\b")
 # A new colleague introduced: "Welcome, Priya", "welcome Dr. Ana Ruiz, LPC, to", "Priya Raman, MBACP, joins the practice".
+_CREDENTIALED = re.compile(r"(?-i:\b([A-Z][\w'’-]+ [A-Z][\w'’-]+),? (?:PsyD|PhD|Ph\.D\.|MD|M\.D\.|LCSW|LICSW|LISW|LMSW|"
+                           r"LPCC?|LMFT|LMHC|MFT|NCC|PMHNP|DNP|EdD|BSN|RN)\b)")
 _STAFF_INTRO = re.compile(
     r"(?-i:\b(?:[Ww]elcome|[Ww]elcoming|[Mm]eet|[Ii]ntroducing)(?: our new [\w ]{0,30}?)?,?\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?"
     r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=,|:|\s+to\b|\s+[A-Z]{2,}|\s*$)|"
