@@ -107,7 +107,9 @@ _ANYONE_IN_THEIR = re.compile(r"(?i)\b(?:an?|any|every|some)\s+(?:[\w-]+\s+){0,2
                              r"someone|adult|parent|mother|father|patient|client|widow|widower|spouse|partner)\s+"
                              r"in\s+(?:her|his|their)\s+(?:early\s+|mid-?|late\s+)?$")
 _A_CLIENT_WHO = re.compile(r"(?i)\ba (?:client|patient) (?:who|whose|of mine)\b")
-_ZIP_FIELD = re.compile(r"(?-i:\bZIP(?: [Cc]ode)?)(?:[ \t]*[:|][ \t]*|[ \t]{2,})(\d{5}(?:-\d{4})?)\b")
+_ADDRESS_FIELD = re.compile(r"(?-i:\b(?:[Hh]ome |[Mm]ailing |[Ss]treet )?[Aa]ddress)[ \t]*[:|][ \t]*(\d+ [A-Z][^|\n]*?)[ \t]*(?=\||$)", re.M)
+_ZIP_FIELD = re.compile(r"(?-i:(?:\b[Cc]lient |\b[Hh]ome |\b[Pp]atient )?\bZIP(?: [Cc]ode)?)(?:[ \t]*[:|][ \t]*|[ \t]{2,}|"
+                        r"(?<=[Cc]lient ZIP)[ \t]|(?<=[Hh]ome ZIP)[ \t]|(?<=[Pp]atient ZIP)[ \t])(\d{5}(?:-\d{4})?)\b")
 _FORM_NAME = re.compile(
     r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
     r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?[Nn]ame\b\W{0,6}(?:[A-Z][a-z]+(?: [a-z]+)*\s{2,})?"
@@ -558,6 +560,19 @@ class IdentifierCheck:
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
         for m in _ZIP_FIELD.finditer(view):
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
+        for m in _ADDRESS_FIELD.finditer(post.text):  # "| Address | 2208 Williams Blvd, Kenner, LA 70062 |"
+            if self.site_allow.covers(m.group(1).split(",")[0]):
+                continue  # the practice's own address, suite and all
+            for part in re.finditer(r"[^,]+", m.group(1)):
+                words = part.group().strip()
+                state_zip = re.fullmatch(r"(?:[A-Z]{2}\s+)?(\d{5}(?:-\d{4})?)", words)
+                a = m.start(1) + part.start() + len(part.group()) - len(part.group().lstrip())
+                if state_zip:
+                    a += state_zip.start(1)
+                    words = state_zip.group(1)
+                elif self._region(_plain(words)):
+                    continue
+                hits.append(Hit("location", a, a + len(words), "pattern: an address in a form's field"))
 
     def _client_dates_and_ages(self, context: PostContext, names: list[Hit], client_hits: list[Hit]) -> list[Hit]:
         """A day-precise date or an age over 89 the patterns left undecided, in a sentence that
@@ -1477,6 +1492,7 @@ _TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s
                         r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
                         r"farmhouse|bungalow|townhouse|rowhouse)\b))")
 _STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|the size of|town called|town named|"
+                           r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of|home is in|"
                            r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:with|to|from|thank|thanks|dear|hi|hello|asked|told|met|saw|called|texted|"
                             r"emailed|helped)\s+$", re.I)
