@@ -734,6 +734,13 @@ class IdentifierCheck:
         for pattern in (_FORM_NAME, _FORM_CELL, _HEADER_NAME):
             for m in pattern.finditer(view):
                 candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
+        for segment in post.segments:  # "<!-- send this list to Renata Gallegos -->": an author's note names a client
+            if segment.where == "HTML comment":
+                for m in _NOTE_NAME.finditer(segment.text):
+                    first, last = m.group(1), m.group(2)
+                    if (len(first) == 2 or first.casefold() in self.first_names) and not self.is_word(last):
+                        candidates.append((segment.start + m.start(), segment.start + m.end(),
+                                           "pattern: a person's full name in an author's note", "note"))
         for m in _CLIENT_APPOSITIVE.finditer(view):  # "One of my clients, Rosa, was nine": a name even when a word
             candidates.append((m.start(1), m.end(1), "pattern: a name the post gives a client", "client"))
         for m in _INITIALLED.finditer(view):  # "a photo from Marisol A.", "— Priya S., Oak Park": a name cut short
@@ -1550,6 +1557,7 @@ _STAFF_INTRO = re.compile(
 _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen duke duchess pope".split())
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
 # What an author's note to self asks about: "ok to mention Osage", "remember to change Dunbar".
+_NOTE_NAME = re.compile(r"(?<![\w.'’-])([A-Z]\.|[A-Z][a-z]+) ([A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)*)\b")
 _NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|include|including|remove|cut|change|swap|"
                          r"keep|leave out|leave in)\s+(?:the\s+)?)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 # "Brianna's shop", "Tom's blog": a site a person (a first name alone, no public surname) runs.
