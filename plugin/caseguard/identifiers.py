@@ -778,9 +778,9 @@ class IdentifierCheck:
                 folded = _plain(m.group(1))
                 if not self._bare_first_name(folded) or m.group(1).casefold() in self._lower_words:
                     continue
-                previous = re.search(r"([A-Z][\w'’-]*)\.?\s+$", view[max(0, m.start() - 25):m.start()])
+                previous = re.search(r"([A-Z][\w'’-]*)\.?(?:[ \t]+|[ \t]*\n[ \t]*)\Z", view[max(0, m.start() - 25):m.start()])
                 if previous and previous.group(1).casefold() not in _FUNCTION_WORDS:
-                    continue  # the second word of a longer name
+                    continue  # the second word of a longer name (one line break may wrap it, a blank line ends it)
                 candidates.append((m.start(1), m.end(1), "pattern: a known first name in a client's story", ""))
         if narrative:
             for m in _POSSESSIVE_NAME.finditer(view):
