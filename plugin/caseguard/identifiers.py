@@ -450,6 +450,9 @@ class IdentifierCheck:
             near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
             # "- **Callen-Lorde Health Center** — ...\n  (212) 271-7200.": the item's first line says whose
             near = _item_first_line(post.text, a) + " " + near
+            row = post.text[post.text.rfind("\n", 0, a) + 1:a]
+            if row.lstrip().startswith("|"):
+                near = row.lstrip()[1:].split("|")[0] + " " + near  # a table row: its first cell names whose number it is
             sentence = context.sentence_at(a)
             quoted = sentence is not None and _client_voice(post, sentence, self.site_allow)
             theirs = _THEIR_NUMBER.search(view[max(line_start, a - 40):a])
@@ -1026,8 +1029,14 @@ class IdentifierCheck:
             return "an invented example person"  # "Partner A and Partner B"
         if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b", view[b:b + 10]):
             return "a holiday"  # Valentine's Day, Presidents' Day
+        if len(tokens) > 1 and tokens[-1] in {"bay", "beach", "lake", "river", "park", "island", "harbor", "harbour", "falls",
+                                               "creek", "valley", "canyon", "mountain", "trail"}:
+            return "a place, not a person"  # "Kailua Bay"
         if len(tokens) == 1 and tokens[0] in self._storms:
             return "a storm's name"
+        if re.match(r"\s+(?:fires?|wildfires?|floods?|flooding|tornado|hurricane|explosion|shooting|bombing|massacre|raids?|"
+                    r"disaster|earthquake|tsunami|strike)\b", view[b:b + 14]):
+            return "a public event named after its place"  # "the Lahaina fire"
         if re.match(r"['’]s\b(?!\s+[a-z])", view[b:b + 4]) and re.search(r"\b(?:to|at|from)\s+$", view[max(0, a - 6):a]) \
                 and cue not in ("initials", "record"):
             return "a shop or restaurant"  # "went to Powell's, bought a notebook"
@@ -1272,6 +1281,9 @@ class IdentifierCheck:
                 continue  # "the Germ Boss": a name for a thing, not a town
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
+            if re.match(r"(?:\s+[A-Z][a-z]+)*\s+(?:Beach Park|State Park|National Park|Regional Park|Beach)\b", view[b:b + 30]) \
+                    or tokens[-1] == "beach" and re.match(r"\s+Park\b", view[b:b + 6]):
+                continue  # "Ala Moana" of "Ala Moana Beach Park": a public park, open to everyone
             if re.match(r"\s+(?:Schools|School District|Public Schools|Unified|ISD)\b", view[b:b + 22]) \
                     and not context.narrative:
                 continue  # "in Albuquerque Public Schools' elementary schools": a district, where a guest worked
