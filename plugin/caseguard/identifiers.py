@@ -84,10 +84,11 @@ _MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|
                              r"a1c|iq|number|room|exit|highway|route)\b[^.\n]{0,18}$", re.I)
 _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthday|born(?: on)?)[^\n\d]{0,40}$"
                             r"|\bturn(?:s|ed)? \d{1,3} on\s+(?:\w+day,?\s+)?$", re.I)
-# A law or a ruling: its date is history ("the Marriage Equality Act took effect on July 24, 2011").
+# A law, a ruling, a raid, a feast day or a dam's failure: its date is history ("the Marriage Equality
+# Act took effect on July 24, 2011", "on March 14 the Spencer Dam on the Niobrara River failed").
 _PUBLIC_EVENT = re.compile(r"(?-i:\b(?:Supreme Court|[A-Z][a-z]+ Act)\b)|\b(?:v\.|signed into law|took effect|went into effect|"
-                           r"raid(?:s|ed)|feast (?:day|of)|(?:Dam|Levee) (?:[\w ]{0,30} )?(?:failed|broke|burst|collapsed)|"
-                           r"decision|ruling|legali[sz]ed)\s", re.I)
+                           r"raid(?:s|ed)|feast (?:day|of)|decision|ruling|legali[sz]ed)\s"
+                           r"|(?-i:\b(?:Dam|Levee)\b)[\w ]{0,30}\b(?:failed|broke|burst|collapsed|gave way)\b", re.I)
 # "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
 _SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
                            r"\s+(?:was\s+)?on\s+(?:\w+day,?\s+)?(?:the\s+)?$", re.I)
@@ -1032,6 +1033,8 @@ class IdentifierCheck:
         if len(tokens) > 1 and tokens[-1] in {"bay", "beach", "lake", "river", "park", "island", "harbor", "harbour", "falls",
                                                "creek", "valley", "canyon", "mountain", "trail"}:
             return "a place, not a person"  # "Kailua Bay"
+        if len(tokens) == 1 and tokens[0] in _FILIPINO_KIN and _FILIPINO.search(view):
+            return "a family title"  # "who drives Lola to dialysis", in a post about Filipino families
         if len(tokens) == 1 and tokens[0] in self._storms:
             return "a storm's name"
         if re.match(r"\s+(?:fires?|wildfires?|floods?|flooding|tornado|hurricane|explosion|shooting|bombing|massacre|raids?|"
@@ -1176,6 +1179,8 @@ class IdentifierCheck:
             # done, so it needs more.
             if re.match(r"(?:The )?(?:American|National|International|Royal|British|Canadian|World|Federal|U\.S\.) ", m.group(1)):
                 continue  # "The American Academy of Pediatrics": a national body, no one's own
+            if _plain(m.group(1)) in self.public_figures:
+                continue  # "Billy Mills", a runner, is no mill
             local = _LOCAL_INSTITUTION.search(m.group(1))
             sentence = context.sentence_at(m.start(1))
             story = (self._story_fact(context, m.start(1), post) if local and context.narrative else belongs(m.start(1))) \
@@ -1281,6 +1286,8 @@ class IdentifierCheck:
                 continue  # "the Germ Boss": a name for a thing, not a town
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
+            if re.search(r"\b(?:University|College) of [^\n,.]{2,30} at\s+$", view[max(0, a - 50):a]):
+                continue  # "the University of Hawaiʻi at Mānoa": a campus's name
             if re.match(r"(?:\s+[A-Z][a-z]+)*\s+(?:Beach Park|State Park|National Park|Regional Park|Beach)\b", view[b:b + 30]) \
                     or tokens[-1] == "beach" and re.match(r"\s+Park\b", view[b:b + 6]):
                 continue  # "Ala Moana" of "Ala Moana Beach Park": a public park, open to everyone
@@ -1553,7 +1560,8 @@ _CLIENTS_TOO = re.compile(r"(?i)\b(?:work|treatment|therapy|program|programme|wo
 # Labels for the people in a made-up example: "Partner A", "Client B".
 _ROLE_LABELS = frozenset("partner client parent child person spouse sibling student teen member patient".split())
 # A clinician's training: "trained at the", "completed her MA at".
-_TRAINED_AT = re.compile(r"(?i)\b(?:trained|studied|qualified|graduated|degree|diploma|training|MA|MSc|MSW|PhD|PsyD|doctorate)"
+_TRAINED_AT = re.compile(r"(?i)\b(?:trained|studied|qualified|graduated|degree|diploma|training|MA|MSc|MSW|PhD|PsyD|doctorate|"
+                         r"college|bachelor'?s|master'?s|undergraduate|graduate school)"
                          r"\b[^.!?]{0,40}\b(?:at|from)\s+(?:the\s+)?$")
 # The paragraph that introduces a guest author.
 _BIO = re.compile(r"(?i)\W*(?:about (?:the|our) (?:author|writer|guest(?: author)?)|guest (?:author|post by|bio)|author bio)\b")
@@ -1611,6 +1619,9 @@ _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|
 _ABOUT_STORMS = re.compile(r"\b(?:hurricanes?|tropical storms?|storm season|landfall|evacuat\w+)\b", re.I)
 _STORM_CONTEXT = re.compile(r"(?-i:\b(?:through|for|in|before|after|since|during|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
                             r"|\b([A-Z][a-z]+)\s+(?:came ashore|made landfall|hit|struck|flooded|took)\b)")
+# In a post about Filipino families, Lola and Lolo are grandparents, Tita and Tito aunts and uncles.
+_FILIPINO = re.compile(r"\b(?:Filipino|Filipina|Filipinx|Pilipino|Tagalog|Ilocano|Visayan|Philippines)\b")
+_FILIPINO_KIN = frozenset({"lola", "lolo", "tita", "tito", "ate", "kuya", "manang", "manong"})
 _STORM_NAME = re.compile(r"(?-i:\b(?:Hurricane|Tropical Storm|Superstorm|Typhoon|Cyclone|Storm|hurricane|storm)\s+([A-Z][a-z]+)\b)")
 # "Drawn by J.P. in group": someone credited by initials only, a private person.
 _MADE_BY = re.compile(r"\b(?:drawn|painted|sketched|made|written|created|crafted|knitted|colou?red|shared) by\s+$", re.I)
