@@ -1033,6 +1033,8 @@ class IdentifierCheck:
         if len(tokens) > 1 and tokens[-1] in {"bay", "beach", "lake", "river", "park", "island", "harbor", "harbour", "falls",
                                                "creek", "valley", "canyon", "mountain", "trail"}:
             return "a place, not a person"  # "Kailua Bay"
+        if _on_a_route(view, a, b):
+            return "a place on a route"
         if len(tokens) == 1 and tokens[0] in _FILIPINO_KIN and _FILIPINO.search(view):
             return "a family title"  # "who drives Lola to dialysis", in a post about Filipino families
         if len(tokens) == 1 and tokens[0] in self._storms:
@@ -1286,6 +1288,8 @@ class IdentifierCheck:
                 continue  # "the Germ Boss": a name for a thing, not a town
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
+            if _on_a_route(view, a, b):
+                continue
             if re.search(r"\b(?:University|College) of [^\n,.]{2,30} at\s+$", view[max(0, a - 50):a]):
                 continue  # "the University of Hawaiʻi at Mānoa": a campus's name
             if re.match(r"(?:\s+[A-Z][a-z]+)*\s+(?:Beach Park|State Park|National Park|Regional Park|Beach)\b", view[b:b + 30]) \
@@ -1518,7 +1522,7 @@ _TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s
                         r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
                         r"farmhouse|bungalow|townhouse|rowhouse)\b))")
 _STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|the size of|town called|town named|"
-                           r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of|home is in|"
+                           r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of|home is in|moved from [A-Z][\w-]+ to|"
                            r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:with|to|from|thank|thanks|dear|hi|hello|asked|told|met|saw|called|texted|"
                             r"emailed|helped)\s+$", re.I)
@@ -1773,6 +1777,14 @@ def _work_context(context: PostContext, offset: int) -> bool:
 
 def _sentence_initial(view: str, offset: int) -> bool:
     return bool(re.search(r"(?:^|[.!?:\n\"“(]\s*|^\s*)$", view[max(0, offset - 4):offset]))
+
+
+def _on_a_route(view: str, a: int, b: int) -> bool:
+    """ "the Denver–Chicago lane", "every truck stop from Laramie to Joplin": a route, not a home."""
+    route = r"(?:lane|run|route|corridor|haul|loop)\b"
+    return bool(re.match(r"\s*[–—-]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)? " + route, view[b:b + 40])
+                or re.search(r"[A-Z][a-z]+\s*[–—-]\s*$", view[max(0, a - 20):a]) and re.match(" " + route, view[b:b + 10])
+                or re.search(r"\b(?:every|all the|any)\b[^.!?\n]{0,30}\bfrom (?:[A-Z][a-z]+ to )?$", view[max(0, a - 70):a]))
 
 
 def _month_day(date: str) -> str:
