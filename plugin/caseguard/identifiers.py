@@ -745,6 +745,8 @@ class IdentifierCheck:
                     if (len(first) == 2 or first.casefold() in self.first_names) and not self.is_word(last):
                         candidates.append((segment.start + m.start(), segment.start + m.end(),
                                            "pattern: a person's full name in an author's note", "note"))
+        for m in _FORM_LABEL_INITIALS.finditer(post.text):  # "<strong>Patient:</strong> K.M.O.", "**Member:** G.M."
+            candidates.append((m.start(1), m.end(1), "pattern: initials in a client-name field", "form"))
         for m in _CLIENT_APPOSITIVE.finditer(view):  # "One of my clients, Rosa, was nine": a name even when a word
             candidates.append((m.start(1), m.end(1), "pattern: a name the post gives a client", "client"))
         for m in _INITIALLED.finditer(view):  # "a photo from Marisol A.", "— Priya S., Oak Park": a name cut short
@@ -1506,6 +1508,8 @@ _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. 
 _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:therapy|counseling|counselling|sessions?|group)"
                            r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
                            r"patient)\s+(?:whose|who)\b|,\s+(?:a|an|one)\s+(?:former\s+)?(?:client|patient)\s+of\s+(?:mine|ours)\b", re.I)
+_FORM_LABEL_INITIALS = re.compile(r"\b(?:Patient|Client|Member|Child|Student|Insured|Subscriber)(?:'s name)?:"
+                                  r"(?:\s|\*|_|</?\w+>)*([A-Z]\.(?:\s?[A-Z]\.){1,3})(?![\w.])")
 _CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]|[Tt]his) (?:client|patient))"
                                 r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
 _CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
@@ -1865,8 +1869,8 @@ def _trim_name(view: str, a: int, b: int) -> tuple[int, int]:
     if m:
         text_end = m.start()
     while text_end > 0 and text[text_end - 1] in " ,.;:!?\"”)":
-        if text[text_end - 1] == "." and re.search(r"(?:^|\s)[A-Z]\.$", text[:text_end]):
-            break  # keep the dot of an initial
+        if text[text_end - 1] == "." and re.search(r"(?:^|\s|[A-Z]\.)[A-Z]\.$", text[:text_end]):
+            break  # keep the dot of an initial ("Bill W.", "T.R.")
         text_end -= 1
     start = 0
     m = re.match(r"(?:the\s+|(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+|[\"“(']+)", text[:text_end])
