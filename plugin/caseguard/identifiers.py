@@ -1214,7 +1214,10 @@ class IdentifierCheck:
         # Scales and tests named after their authors, and those authors' names alone ("gave him the Zarit").
         instruments = {_plain(m.group(1)) for m in _INSTRUMENT.finditer(view)}
         for label, a, b, why in candidates:
+            whole = view[a:b].strip(" ,.;:")
             a, b = _trim_name(view, a, b)
+            if label == "ORG" and re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
+                b = a + len(whole)  # "a baker at Leonard's Bakery": the possessive is part of the business's name
             text = view[a:b]
             plain = _plain(text)
             region, _, term = plain.rpartition(" ")
