@@ -799,8 +799,10 @@ class IdentifierCheck:
             for m in self.initials.finditer(view):
                 a, b = m.start(1), m.end(1)
                 text = m.group(1)
-                if text in self.not_initials or len(text) == 2 and re.search(r"(?:^|\n)[ \t>*+-]*$", view[max(0, a - 6):a]):
-                    continue  # an abbreviation, or "A. First point" labelling a line
+                if text in self.not_initials or len(text) == 2 and re.search(r"(?:^|\n)[ \t>*+-]*$", view[max(0, a - 6):a]) \
+                        or len(text) == 2 and re.search(r"(?i)\b(?:plan|vitamin|type|option|grade|hepatitis|part|section|step)\s+$",
+                                                        view[max(0, a - 12):a]):
+                    continue  # an abbreviation, "A. First point" labelling a line, or "Have a plan B."
                 name_before = re.search(r"([A-Z][a-z]+),? $", view[max(0, a - 20):a])
                 opener = name_before and self.is_word(name_before.group(1)) and \
                     re.search(r"(?:^|\n)[ \t#>*]*$", view[max(0, a - 30):a - len(name_before.group())])
@@ -1295,6 +1297,9 @@ class IdentifierCheck:
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
             if _on_a_route(view, a, b):
                 continue
+            if re.search(r"\b(?:developed|founded|invented|published|pioneered|refined|designed)\s+(?:\w+\s+)?in\s+$",
+                         view[max(0, a - 30):a]):
+                continue  # "the Maudsley approach, developed in London": where a method comes from
             if re.search(r"\b(?:University|College) of [^\n,.]{2,30} at\s+$", view[max(0, a - 50):a]):
                 continue  # "the University of Hawaiʻi at Mānoa": a campus's name
             if re.match(r"(?:\s+[A-Z][a-z]+)*\s+(?:Beach Park|State Park|National Park|Regional Park|Beach)\b", view[b:b + 30]) \
