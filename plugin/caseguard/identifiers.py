@@ -832,6 +832,11 @@ class IdentifierCheck:
                                            "a first name and surname in a tag, title or table cell", ""))
         for segment in post.segments:
             if segment.where.startswith("image") and segment.kind == PROSE:
+                # "Renee at the Lakefront with her husband": the person a photo shows, first in its alt text.
+                subject = _PHOTO_SUBJECT.match(segment.text)
+                if subject and self._bare_first_name(subject.group(1).casefold()):
+                    candidates.append((segment.start + subject.start(1), segment.start + subject.end(1),
+                                       "a first name opening a photo's alt text", "named"))
                 # "Gary, Rick and Dwayne after group": the people in a photo, named in its alt text.
                 for m in _NAME_LIST.finditer(segment.text):
                     words = re.findall(r"[A-Z][a-z]+", m.group())
@@ -1611,6 +1616,7 @@ _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testam
                         r"Greek (?:gods?|goddess|hero|tragedy)|[Gg]oddess|Trojan)\b")
 # A capitalised word with no capitalised word after it: a name standing alone.
 # "Gary, Rick and Dwayne": a list of capitalised words.
+_PHOTO_SUBJECT = re.compile(r"\s*([A-Z][a-z]+)(?:'s|’s)?\s+(?:at|with|and|in|on|after|before|holding|wearing|during|beside|near)\b")
 _NAME_LIST = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?![\w'’-])")
 _BORN_NAME = re.compile(r"(?-i:\b(?!(?:He|She|They|It|This|That|Who)\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)) was born (?:on )?")
 _LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])")
