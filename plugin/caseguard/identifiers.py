@@ -745,8 +745,6 @@ class IdentifierCheck:
                     if (len(first) == 2 or first.casefold() in self.first_names) and not self.is_word(last):
                         candidates.append((segment.start + m.start(), segment.start + m.end(),
                                            "pattern: a person's full name in an author's note", "note"))
-        for m in _FORM_LABEL_INITIALS.finditer(post.text):  # "<strong>Patient:</strong> K.M.O.", "**Member:** G.M."
-            candidates.append((m.start(1), m.end(1), "pattern: initials in a client-name field", "form"))
         for m in _CLIENT_APPOSITIVE.finditer(view):  # "One of my clients, Rosa, was nine": a name even when a word
             candidates.append((m.start(1), m.end(1), "pattern: a name the post gives a client", "client"))
         for m in _INITIALLED.finditer(view):  # "a photo from Marisol A.", "— Priya S., Oak Park": a name cut short
@@ -1221,9 +1219,9 @@ class IdentifierCheck:
         # Scales and tests named after their authors, and those authors' names alone ("gave him the Zarit").
         instruments = {_plain(m.group(1)) for m in _INSTRUMENT.finditer(view)}
         for label, a, b, why in candidates:
-            whole = view[a:b].strip(" ,.;:")
+            whole = view[a:b].strip(" ,.;:") if label == "ORG" else ""
             a, b = _trim_name(view, a, b)
-            if label == "ORG" and re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
+            if re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
                 b = a + len(whole)  # "a baker at Leonard's Bakery": the possessive is part of the business's name
             text = view[a:b]
             plain = _plain(text)
@@ -1521,8 +1519,6 @@ _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. 
 _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:therapy|counseling|counselling|sessions?|group)"
                            r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
                            r"patient)\s+(?:whose|who)\b|,\s+(?:a|an|one)\s+(?:former\s+)?(?:client|patient)\s+of\s+(?:mine|ours)\b", re.I)
-_FORM_LABEL_INITIALS = re.compile(r"\b(?:Patient|Client|Member|Child|Student|Insured|Subscriber)(?:'s name)?:"
-                                  r"(?:\s|\*|_|</?\w+>)*([A-Z]\.(?:\s?[A-Z]\.){1,3})(?![\w.])")
 _CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]|[Tt]his) (?:client|patient))"
                                 r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
 _CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
@@ -1560,7 +1556,7 @@ _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[
 
 # A form or table row labelled "Client": "| Client | Alan Whitcomb |", "Patient: Rosa Diaz".
 _FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident)(?:\s{2,}|:[ \t]+)"
-                        r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+))")
+                        r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+|[A-Z]\.(?:\s?[A-Z]\.){1,3}(?![\w.])))")
 # What belongs to the person just named: "R.M.'s SSN", "J.D.'s chart".
 _RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:[\d/-]{6,10}\s+)?(?:session|appointment|progress notes|treatment plan|SSN|"
                         r"social security|DOB|date of birth|birthday|chart|file|records?|MRN|"
