@@ -35,7 +35,7 @@ def badge_html(review: dict, basis: str | None) -> str:
     if basis in BASIS_WORDS:
         parts.append(f'<span class="cg-badge__basis">{BASIS_WORDS[basis]}</span>')
     # data-search-exclude: Material's search leaves it out of the index.
-    return (f'<p class="cg-badge" role="note" aria-label="Reviewed post" data-search-exclude>'
+    return ('<p class="cg-badge" role="note" aria-label="Reviewed post" data-search-exclude>'
             + '<span class="cg-badge__sep" aria-hidden="true"> · </span>'.join(parts) + "</p>")
 
 

@@ -18,8 +18,9 @@ from functools import cached_property, lru_cache
 from . import __version__, attestation, cache, consent, language, media, phrases, post as post_module, profiles, review
 from .config import Settings
 from .context import PostContext, sentences as split_sentences
+from .cues import _title_like as _model_ignores
 from .findings import CaseguardError, Excuse, Finding, Report
-from .identifiers import NER_LABELS, IdentifierCheck, _title_like as _model_ignores
+from .identifiers import NER_LABELS, IdentifierCheck
 from .post import Post
 from .rulepack import RuleSet, load_rules
 from .segments import PROSE

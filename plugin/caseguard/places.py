@@ -1,0 +1,238 @@
+"""Places and organisations: which towns, streets, schools and employers are a client's.
+
+A mixin of `IdentifierCheck` (identifiers.py), which holds the compiled patterns and lists it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+
+from .context import PostContext
+from .cues import (
+    _after_my_kin, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _hypothetical, _in_case_name,
+    _in_citation, _in_title, _KIN_WORDS, _MY_FAMILY, _on_a_route, _plain, _segment_at, _sentence_initial,
+    _sentence_text, _SINGULAR_PERSON, _someone_elses, _title_like, _trim_name,
+)
+
+
+# Words that make a name a place: "Green Valley", "Oak Ridge".
+_PLACE_WORDS = _GENERIC_PLACE_WORDS | {"valley", "ridge", "creek", "hill", "hills", "heights", "park", "springs",
+                                       "falls", "lake", "lakes", "bay", "beach", "point", "harbor", "harbour",
+                                       "island", "mountain", "grove", "woods", "village", "town", "city", "view",
+                                       "center", "centre", "square", "river", "mill", "mills", "farm", "ranch"}
+_ABOUT_MY_FAMILY = re.compile(_MY_FAMILY + r"\b", re.I)
+
+
+class PlaceChecks:
+    """The places part of `IdentifierCheck`."""
+
+    def _places(self, post, context, view, entities, names) -> list[Hit]:
+        """Towns, streets, schools and employers: in a client's story, or tied to a private person."""
+
+        def belongs(offset: int) -> bool:
+            if context.narrative:
+                return self._client_fact(context, offset, post, names)
+            # In a post about a film or a book, the people who live somewhere are its characters.
+            return not self._about_a_work and self._tied_to_person(context, view, offset, names)
+
+        found = []
+        for m in self.institution.finditer(view):
+            words = m.group(1).split()
+            if _title_like(getattr(_segment_at(post, m.start(1)), "where", "")) and all(self.is_word(w) for w in words) \
+                    and re.search(r"\bthe\s+$", view[max(0, m.start(1) - 5):m.start(1)], re.I):
+                continue  # "Grief After the Closed Mill" in a title: Title Case words, not a named mill
+            # A named school or workplace in a client's story, or beside a client's name, is theirs
+            # unless the sentence says otherwise; a hospital or college may be where research was
+            # done, so it needs more.
+            if re.match(r"(?:The )?(?:American|National|International|Royal|British|Canadian|World|Federal|U\.S\.) ", m.group(1)):
+                continue  # "The American Academy of Pediatrics": a national body, no one's own
+            if _plain(m.group(1)) in self.public_figures:
+                continue  # "Billy Mills", a runner, is no mill
+            local = _LOCAL_INSTITUTION.search(m.group(1))
+            sentence = context.sentence_at(m.start(1))
+            story = (self._story_fact(context, m.start(1), post) if local and context.narrative else belongs(m.start(1))) \
+                or local and sentence is not None and any(sentence.start <= n.start < sentence.end for n in names)
+            if story and not self._in_reference_entry(view, m.start(1)):
+                article = re.match(r"(?:An?|The|At|In|From) (?=\S+ )", m.group(1))  # "A Puyallup Police Department captain"
+                found.append(Hit("location", m.start(1) + (article.end() if article else 0), m.end(1),
+                                 "pattern: a client's school, church or workplace"))
+        candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
+                      for label, a, b in entities if label != "PERSON"]
+        candidates += [("ORG", m.start(1), m.end(1), "pattern: an employer named after the client's job")
+                       for m in self.employer_after.finditer(view)]
+        recognised = {(a, b) for label, a, b in entities if label != "PERSON"}
+        for m in self.after_preposition.finditer(view):
+            # The model often calls a small town an organisation; after "grew up in" it is a place.
+            span = _trim_name(view, m.start(1), m.end(1))
+            label = "GPE" if span in recognised else "pattern"
+            candidates.append((label, *span, "pattern: a town after \"from\", \"in\" or \"moved to\""))
+        for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view)):  # "a Westbrook dad", "the Urbandale ranch house"
+            if all(len(w) >= 3 for w in m.group(1).split()):
+                candidates.append(("pattern", m.start(1), m.end(1), "pattern: a town that says where someone is from"))
+        for segment in post.segments:  # "<!-- ask Sissy if it's ok to mention Osage -->": a note to check a name
+            if segment.where == "HTML comment":
+                candidates += [("note", segment.start + m.start(1), segment.start + m.end(1),
+                                "pattern: a place an author's note asks about") for m in _NOTE_ABOUT.finditer(segment.text)]
+        towns = {(c[1], c[2]) for c in candidates if c[0] == "GPE"}
+        # Scales and tests named after their authors, and those authors' names alone ("gave him the Zarit").
+        instruments = {_plain(m.group(1)) for m in _INSTRUMENT.finditer(view)}
+        for label, a, b, why in candidates:
+            whole = view[a:b].strip(" ,.;:") if label == "ORG" else ""
+            a, b = _trim_name(view, a, b)
+            if re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
+                b = a + len(whole)  # "a baker at Leonard's Bakery": the possessive is part of the business's name
+            text = view[a:b]
+            plain = _plain(text)
+            region, _, term = plain.rpartition(" ")
+            if b <= a or self._region(plain) or plain in self.therapy_terms or not text[:1].isupper() \
+                    or term in self.therapy_terms and self._region(region):  # "West Virginia Medicaid"
+                continue
+            if _METHOD_AFTER.match(view, b):
+                continue  # "in Emotionally Focused Therapy": the name of a method, not a place
+            if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or (text.isupper() and label != "ORG") \
+                    or re.fullmatch(r"[A-Z]{2,}s", text):  # "OBs", "ERs": a plural abbreviation
+                continue
+            researcher = re.search(r"([A-Z][\w'’-]+)\s+(?:at|of)\s+(?:the\s+)?$", view[max(0, a - 40):a])
+            if researcher and _plain(researcher.group(1)) in self.public_surnames | self._cited_surnames \
+                    or " " in plain and plain.split()[-1] in self._cited_surnames:
+                continue  # "developed by Eli Lebowitz at Yale": a researcher's institution; "Teresa Amabile (... 2011)"
+            if plain.split()[-1] in ("war", "wars") or re.search(r"\b[A-Z]{3,}\s+$", view[max(0, a - 8):a]):
+                continue  # "the Korean War"; "YWCA Pierce County": an organisation's name
+            if plain in self._scripture_names or self._inside_term(a, b) or plain.split()[0] in instruments:
+                continue  # "Eurydice" beside "this Greek myth"; "Día" of "Día de los Muertos"; "the Zarit Burden Interview"
+            if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b) \
+                    or _in_case_name(view, a, b):
+                continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
+            tokens = plain.split()
+            if set(re.split(r"[\s-]+", plain)) & _KIN_WORDS:
+                continue  # "We lost Great-Grandma": family, not a place
+            if len(tokens) == 1 and tokens[0] in _GENERIC_PLACE_WORDS | {"highway", "interstate", "route"}:
+                continue  # "Highway" where a line break cut "Highway 61": no place on its own
+            if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
+                continue  # "Coming Back From Burnout" in a post about burnout
+            if len(tokens) == 1 and (self.is_word(tokens[0]) or tokens[0] in _PLACE_WORDS) \
+                    and re.search(r"\b[Tt]he\s+$", view[max(0, a - 5):a]):
+                continue  # "a drive across the Valley": a region's nickname, not a town
+            strong_place = label == "note" or label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
+            if _POSSESSED.search(view[max(0, a - 20):a]):
+                continue  # "his favorite Takis": a thing someone has, not a place
+            starts = _sentence_initial(view, a) or getattr(context.sentence_at(a), "start", None) == a
+            if len(tokens) == 1 and not strong_place and (tokens[0] in self.first_names or tokens[0] in self.public_surnames
+                                     or (self.is_word(tokens[0]) and (label == "pattern" or starts))):
+                continue
+            if label == "ORG":
+                sentence = context.sentence_at(a)
+                segment = _segment_at(post, a)
+                paragraph = segment.text if segment else ""
+                if (a, b) in towns or _GROUP_AFTER.match(view, b) or not (_AT_ORGANISATION.search(view[max(0, a - 20):a]) and (
+                        self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
+                    continue
+                if self._in_reference_entry(view, a) or _in_citation(view, a, b) or \
+                        not context.narrative and _TRAINED_AT.search(view[max(0, a - 60):a]):
+                    continue  # "trained at the University of Manchester": a clinician's credentials
+                opening = view[sentence.start:a] if sentence else view[max(0, a - 60):a]
+                if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", opening)):
+                    continue  # "Kristin Neff's work at the University of Texas": a researcher's
+                if context.narrative:
+                    if not self._client_fact(context, a, post, names):
+                        continue
+                elif not (any(sentence and sentence.start <= n.start < sentence.end for n in names) or (
+                        _SINGULAR_PERSON.search(_sentence_text(context, a)) and _CLIENT_NOUN.search(paragraph)
+                        and not _after_my_kin(context, a, _ABOUT_MY_FAMILY))):
+                    continue  # outside a client's story: only a private person's employer, not "My father ... He wasn't at"
+                found.append(Hit("person-name", a, b, "language model: an organisation that employs or "
+                                 "schools the client (employers' names are identifiers)"))
+                continue
+            title_case = _title_like(getattr(_segment_at(post, a), "where", ""))
+            if _in_title(post.text, a, b):
+                continue  # "in *The Whole-Brain Child*": a title, not a place
+            common = any(self.is_word(t) for t in tokens) or "-" in text or (
+                len(tokens) > 1 and title_case and any(t in self.name_words for t in tokens))
+            if label == "pattern" and common and (not strong_place or plain in _FUNCTION_WORDS) \
+                    and (len(tokens) < 2 or starts or title_case):
+                continue  # "in March", "in Slow Motion" (a title); but "in Ocean View" mid-sentence is a name
+            if len(tokens) > 1 and re.search(r"\bthe\s+[\"“']?$", view[max(0, a - 6):a]) \
+                    and all(self.is_word(t) for t in tokens) and not set(tokens) & _PLACE_WORDS:
+                continue  # "the Germ Boss": a name for a thing, not a town
+            if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
+                continue  # "Nimitz-class", "the silver Tacoma": not a place
+            if _on_a_route(view, a, b):
+                continue
+            if re.search(r"\b(?:developed|founded|invented|published|pioneered|refined|designed)\s+(?:\w+\s+)?in\s+$",
+                         view[max(0, a - 30):a]):
+                continue  # "the Maudsley approach, developed in London": where a method comes from
+            if re.search(r"\b(?:University|College) of [^\n,.]{2,30} at\s+$", view[max(0, a - 50):a]):
+                continue  # "the University of Hawaiʻi at Mānoa": a campus's name
+            if re.match(r"(?:\s+[A-Z][a-z]+)*\s+(?:Beach Park|State Park|National Park|Regional Park|Beach)\b", view[b:b + 30]) \
+                    or tokens[-1] == "beach" and re.match(r"\s+Park\b", view[b:b + 6]):
+                continue  # "Ala Moana" of "Ala Moana Beach Park": a public park, open to everyone
+            if re.match(r"\s+(?:Schools|School District|Public Schools|Unified|ISD)\b", view[b:b + 22]) \
+                    and not context.narrative:
+                continue  # "in Albuquerque Public Schools' elementary schools": a district, where a guest worked
+            if belongs(a):
+                found.append(Hit("location", a, b, why))
+        return found
+
+    def _tied_to_person(self, context: PostContext, view: str, offset: int, names) -> bool:
+        """Outside a client's story, a place counts when a private person lives, works or
+        studies there: "a fifteen-year-old from Munjoy Hill", "he lives in Gorham"."""
+        sentence = context.sentence_at(offset)
+        if sentence is None or sentence.not_client or _hypothetical(context, offset):
+            return False
+        if any(label == "PERSON" and sentence.start <= a < sentence.end and not any(n.start <= a < n.end for n in names)
+               and not a <= offset < b for label, a, b in self._entities):  # (the model may call the town itself a person)
+            return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place
+        subject = re.match(r"\W*([A-Z][\w'’-]+)\s+(?:is|was|grew|has|had|joined|came|moved)\b", sentence.text)
+        if subject and self.site_allow.covers(subject.group(1)):
+            return False  # "Daniel is Diné ... grew up in Crownpoint": a clinician of the practice, introduced
+        before = view[sentence.start:offset]
+        if not _someone_elses(sentence.text) and re.search(r"\b(?:[Mm]y|me|I)\b", before):
+            return False  # "My grandmother ... flies in from Atlanta", "It took me years, and a therapist at ...": the author's
+        if _PLACE_ANCHOR.search(before):
+            return True
+        segment = _segment_at(context.post, offset)
+        in_paragraph = segment is not None and any(segment.start <= n.start < segment.end for n in names)
+        return in_paragraph and bool(re.search(r"\b(?:in|from|near|at|outside)\s+(?:the\s+)?$", before))
+
+
+_CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
+                          r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
+_VEHICLE_BEFORE = re.compile(r"\b(?:silver|black|white|red|blue|gray|grey|green|old|used|new|rusty|beat-up|his|her|their)\s+$", re.I)
+_POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
+_TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:dad|mom|mum|mother|father|"
+                          r"teen|teenager|man|woman|family|couple|widow|widower|veteran|nurse|farmer|kid|boy|girl|"
+                          r"grandmother|grandfather|native|firefighter|teacher)\b))")
+_TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
+                        r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
+                        r"farmhouse|bungalow|townhouse|rowhouse)\b))")
+_STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|the size of|town called|town named|"
+                           r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of|home is in|moved from [A-Z][\w-]+ to|"
+                           r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
+# A Title Case phrase that goes on to one of these names a method, test or programme.
+_METHOD_AFTER = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,2}[ -](?:Therapy|Therapies|Theory|Model|Method|Approach|"
+                           r"Technique|Training|Program|Programme|Protocol|Intervention|Inventory|Scale|"
+                           r"Questionnaire|Assessment|Test|Disorder|Syndrome|Workbook|Skills|"
+                           r"scale|inventory|questionnaire|screener)\b")  # "the Edinburgh scale"
+# A clinician's training: "trained at the", "completed her MA at".
+_TRAINED_AT = re.compile(r"(?i)\b(?:trained|studied|qualified|graduated|degree|diploma|training|MA|MSc|MSW|PhD|PsyD|doctorate|"
+                         r"college|bachelor'?s|master'?s|undergraduate|graduate school)"
+                         r"\b[^.!?]{0,40}\b(?:at|from)\s+(?:the\s+)?$")
+_NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|include|including|remove|cut|change|swap|"
+                         r"keep|leave out|leave in)\s+(?:the\s+)?)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# Schools and workplaces that are local, unlike a hospital or college research is done at.
+_LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|"
+                                r"Iron Works|Steel Works|Ironworks|Steelworks|Mills?|Mine|Shipyard|Dairy|Refinery|"
+                                r"Foundry|Quarry|Factory|Power Station|Fire Station|Police Department|Fire Department|"
+                                r"Sheriff's Office|Fire & Rescue|Fire and Rescue|Conservatory)\b")
+# Names followed by a year, as in a citation: "Hollywood and Hollywood in 2011", "Smith et al., 2019".
+_CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et al\.?)?(?:,\s*|\s+in\s+|\s*\()(?:19|20)\d\d\b")
+_INSTRUMENT = re.compile(r"(?-i:\b([A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Scale|Inventory|Interview|Questionnaire|Index|Test|Checklist|Assessment)\b)")
+_GROUP_AFTER = re.compile(r"\s+(?:group|class|meeting|circle|branch|location)\b")  # "the Glendale group": where a group meets
+_AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", re.I)
+_PLACE_ANCHOR = re.compile(
+    r"\b(?:her family|his family|the family|[\w-]+-year-old|teen|teenager|kid|dad|mom|"
+    r"mother|father|man|woman|boy|girl|couple(?! of)|veteran|member|student|widow|widower|client|patient|"
+    r"grandmother|grandfather|son|daughter)\b[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
+    r"moving|from|in|near|at|outside|house|home|apartment|works?|worked|attends?|attended|school)\b"
+    r"[^.!?]{0,20}$", re.I)
