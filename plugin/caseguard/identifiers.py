@@ -263,7 +263,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         # A declared pseudonym still marks a client's sentence; the practice's own people do not.
         names = [n for n in names if not self.site_allow.covers(post.text[n.start:n.end])]
         hits.extend(names)
-        client_hits = [h for h in hits + names if not self._allowed(post.text[h.start:h.end], h.kind, allow)]
+        client_hits = [h for h in hits if not self._allowed(post.text[h.start:h.end], h.kind, allow)]
         hits.extend(self._client_dates_and_ages(context, names, client_hits))
         hits.extend(self._table_columns(post))
         hits.extend(self._places(post, context, view, trusted, names))
@@ -374,16 +374,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 continue
             before = view[max(0, a - 40):a]
             kind = "fax" if self.fax_context.search(before) else "phone"
-            line_start = view.rfind("\n", 0, a) + 1
-            if not view[line_start:a].strip() or view[line_start:line_start + 2] == "  ":
-                # a wrapped list item: whose number it is may be on the line above
-                line_start = view.rfind("\n", 0, max(0, line_start - 1)) + 1
-            near = view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
-            # "- **Callen-Lorde Health Center** — ...\n  (212) 271-7200.": the item's first line says whose
-            near = _item_first_line(post.text, a) + " " + near
-            row = post.text[post.text.rfind("\n", 0, a) + 1:a]
-            if row.lstrip().startswith("|"):
-                near = row.lstrip()[1:].split("|")[0] + " " + near  # a table row: its first cell names whose number it is
+            near, line_start = _whose_number(view, post.text, a, b)
             sentence = context.sentence_at(a)
             quoted = sentence is not None and _client_voice(post, sentence, self.site_allow)
             theirs = _THEIR_NUMBER.search(view[max(line_start, a - 40):a])
@@ -809,6 +800,20 @@ _ORG_HANDLE = re.compile(r"institute|foundation|lifeline|official|podcast|associ
 _EXAMPLE_HANDLE = re.compile(r"(?i)(?:your|my|some|the)?_?(?:user_?name|handle|name|account|example|someone|friend|"
                              r"partner|kid|teen|child|ex)s?(?:_?\d{0,3})|(?:your|my)\w*|example\w*|\w*_?example")
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
+
+
+def _whose_number(view: str, text: str, a: int, b: int) -> tuple[str, int]:
+    """The words that may say whose phone number view[a:b] is, and where that context's line starts:
+    the words around it, the line above when a list item wraps, the item's first line ("- **Callen-Lorde
+    Health Center** — ...\n  (212) 271-7200."), and the first cell of a table row."""
+    line_start = view.rfind("\n", 0, a) + 1
+    if not view[line_start:a].strip() or view[line_start:line_start + 2] == "  ":
+        line_start = view.rfind("\n", 0, max(0, line_start - 1)) + 1
+    near = _item_first_line(text, a) + " " + view[max(line_start, a - 60):a] + " " + view[b:b + 30].split("\n")[0]
+    row = text[text.rfind("\n", 0, a) + 1:a]
+    if row.lstrip().startswith("|"):
+        near = row.lstrip()[1:].split("|")[0] + " " + near
+    return near, line_start
 
 
 def _item_first_line(text: str, offset: int) -> str:
