@@ -35,7 +35,7 @@ _NOT_CLIENT = re.compile(
     r"training (?:on|in|for|session|sessions|program|programs|course|day)|published (?:in|by|on)|posted on|(?:last |post )?updated(?: on)?\b(?= \w+ \d)|"
     r"edition|study|studies|survey|"
     r"researchers?|according to|percent|per cent|statistics|office (?:is |will be )?closed|"
-    r"open house|holiday hours|office hours|awareness (?:day|week|month)|remembrance day)\b"
+    r"open house|holiday hours|office hours|awareness (?:day|week|month)|remembrance day|hotline|helpline|crisis line)\b"
     # The practice's reach, not one client: "We see many families from Pasadena, Baytown and La Porte".
     r"|\b(?:we|I) (?:see|serve|work with|welcome) (?:many |lots of |a lot of |clients and )?(?:families|clients|people|kids|"
     r"children|teens|couples|adults|parents)\b(?! who\b)"

@@ -195,6 +195,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         self.public_surnames = {_plain(n).split()[-1] for n in word_list("public-figures")}
         self.scripture_figures = {_plain(n) for n in word_list("scripture-and-myth")}
         self.storm_names = {_plain(n) for n in word_list("storms")}
+        # Each day with the words that name its event ("2010-01-12 Haiti earthquake": haiti, earthquake).
+        self.public_dates = {entry.split()[0]: {w for w in _plain(entry).split()[1:] if len(w) >= 4}
+                             for entry in word_list("public-dates")}
         self.common_words = {w.casefold() for w in word_list("common-words")}
         self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
         # "Día" in "Día de los Muertos", "Ocean" in "Window of Tolerance", "Elisabeth" in "Elisabeth
@@ -232,8 +235,11 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         self._term_spans = [(m.start(), m.end()) for m in self.long_terms.finditer(view)]
         # Figures of scripture or myth named in a paragraph about them ("Ruth and Naomi ... the Hebrew
         # Bible"); elsewhere in the post (its title) they are the same figures.
-        self._scripture_names = {_plain(w) for paragraph in view.split("\n\n") if _SCRIPTURE.search(paragraph)
-                                 for w in re.findall(r"[A-Z][a-z]+", paragraph) if _plain(w) in self.scripture_figures}
+        self._scripture_names = set()
+        for paragraph in view.split("\n\n"):
+            if _SCRIPTURE.search(paragraph):
+                words = f" {_plain(paragraph)} "
+                self._scripture_names |= {f for f in self.scripture_figures if f" {f} " in words}
         trusted = [(label, a, b) for label, a, b, where in entities if not _title_like(where)]
         self._entities = trusted
         # Words the post itself writes in lower case in its prose: "Burnout among nurses rose" at
@@ -363,6 +369,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 value = view[a:b]
                 if not (re.search(r"\d", value) and (kind != "vehicle" or re.search(r"[A-Z]", value))):
                     continue  # "tag photos" is not a plate
+                if kind == "record-number" and re.search(r"[A-Za-z], ID\s+$", view[max(0, a - 10):a]) \
+                        and re.fullmatch(r"\d{5}(?:-\d{4})?", value):
+                    continue  # "Boise, ID 83712": Idaho and a ZIP code, which the place patterns judge
                 if not author_only(a):
                     hits.append(Hit(kind, a, b, f"pattern: {why}"))
         for _m, a, b in each(self.ip_patterns):
@@ -383,6 +392,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 resource = None  # someone quoted saying "call me at": their own number
             if kind == "phone" and not theirs and resource:
                 continue  # a helpline or the practice
+            if kind == "fax" and any(self.site_allow.covers(other.group()) for other in _CONTACT.finditer(line_of(a))
+                                     if other.group() != number):
+                continue  # "Phone: (408) 555-0147 · Fax: (408) 555-0148": the practice's fax, on its contact line
             if kind == "phone" and (author_only(a) or author_sentence(a)):
                 continue
             hits.append(Hit(kind, a, b, f"pattern: a {kind} number that is not a public or practice line"))
@@ -418,7 +430,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             text = sentence.text if sentence else line_of(a)
             if self._public_handle(handle, line_of(a)):
                 continue
-            if _FOLLOW.search(text) and not context.narrative:
+            if _FOLLOW.search(text) and not context.narrative and not re.search(r"\bfollow (?:her|him)\b", text, re.I):
                 continue  # "follow @drbecky" in a post that tells no client's story: a public account
             if _EXAMPLE_HANDLE.fullmatch(handle[1:]):
                 continue  # "@yourname": how to write a handle, nobody's own
@@ -433,7 +445,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         dates = [(a, b) for _m, a, b in each(self.date_patterns)]
         # A day the post ties to a public event is public wherever it appears: the title "December
         # 12" of a post about the raids of December 12, 2006.
-        public_days = {_month_day(view[a:b]) for a, b in dates if _PUBLIC_EVENT.search(_sentence_text(context, a))}
+        public_days = {_month_day(view[a:b]) for a, b in dates if _PUBLIC_EVENT.search(_sentence_text(context, a))
+                       or self._public_date(view[a:b], _sentence_text(context, a))}
         for a, b in dates:
             if "|" in post.text[a:b]:
                 continue  # "| Sept | 14 |": a month and a score in two cells of a table
@@ -523,6 +536,12 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                     found.append(Hit(kind, a, b, f"pattern: {why} in a sentence about a client"))
         return found
 
+    def _public_date(self, date: str, sentence: str) -> bool:
+        """The day of a listed public event, in a sentence that names it: "She was in Haiti on
+        January 12, 2010", but not "born on October 9, 2024" (the day Hurricane Milton came ashore)."""
+        event = self.public_dates.get(_iso_day(date) or "")
+        return bool(event) and bool(event & set(_plain(sentence).split()))
+
     def _public_passage(self, context: PostContext, offset: int) -> bool:
         """Is the sentence about a public figure, by name or as "she" right after one ("Rosalynn
         Carter said that often. She died ... at the age of 96")?"""
@@ -583,7 +602,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         sentence = context.sentence_at(offset)
         if sentence is None or context.cue_in(sentence):
             return True
-        if sentence.not_client or _TO_THE_READER.match(sentence.text):
+        if sentence.not_client or _TO_THE_READER.match(sentence.text) \
+                or not sentence.third_person and re.search(r"\byour\b", sentence.text, re.I):
             return False  # "If you're entering drug court in Raleigh County, ...": the reader's
         return not sentence.about_author_only or _client_voice(post, sentence)
 
@@ -598,7 +618,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             return True
         if sentence.not_client:
             return False
-        if sentence.about_author_only and not _client_voice(post, sentence) or _TO_THE_READER.match(sentence.text):
+        if sentence.about_author_only and not _client_voice(post, sentence) or _TO_THE_READER.match(sentence.text) \
+                or not sentence.third_person and re.search(r"\byour\b", sentence.text, re.I):
             return False  # the author's, or the reader's: "If you are raising grandchildren in DeKalb, ..."
         if any(a <= offset < b for a, b in self._headings):
             return True  # a case study's headings and tables tell its story
@@ -701,7 +722,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 for word in words:
                     folded = word.casefold()
                     named = folded in self.first_names or folded in self.surnames
-                    if len(word) >= 3 and folded not in self.common_words and folded not in _KIN_WORDS and (
+                    if len(word) >= 3 and folded not in self.common_words and folded not in _KIN_WORDS \
+                            and folded not in _GENERIC_PLACE_WORDS and (
                             named or word[:1].isupper() and not self.is_word(word)):
                         needles.setdefault(word, hit.kind)
         found = []
@@ -785,7 +807,8 @@ _FIRST_NAME_SITE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:'s|’s)\s+(?:[\w-
 _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testament|New Testament|Gospels?|"
                         r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"
                         r"(?:[Bb]ook|[Ss]tory) of [A-Z][a-z]+|Odyssey|Iliad|Odysseus|Homer|Aeneid|[Mm]yths?|[Mm]ythology|"
-                        r"Greek (?:gods?|goddess|hero|tragedy)|[Gg]oddess|Trojan)\b")
+                        r"Greek (?:gods?|goddess|hero|tragedy)|[Gg]oddess|Trojan|Bhagavad Gita|Gita|Ramayana|Mahabharata|Upanishads|"
+                        r"Qur'?an|Vodou|lwa|Santer[ií]a|orishas?|Virgen|the Virgin|statue of)\b")
 # A username without an @: an underscore in it, or letters of both cases mixed with digits.
 _USERNAME = re.compile(r"(?<![\w@./#-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
                        r"(?=[A-Za-z]*[a-z])(?=[A-Za-z0-9]*[A-Z][A-Za-z0-9]*\d)(?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9]{7,})"
@@ -824,6 +847,25 @@ def _item_first_line(text: str, offset: int) -> str:
         return ""
     start = items[-1].start()
     return window[start:window.index("\n", start)]
+
+
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def _iso_day(date: str) -> str | None:
+    """ "January 12, 2010", "12 Jan 2010", "1/12/2010", "2010-01-12" -> "2010-01-12"; None without a year."""
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", date):
+        year, month, day = m.groups()
+    elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", date):
+        month, day, year = m.groups()
+    elif m := re.fullmatch(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", date):
+        month, day, year = _MONTHS.get(m.group(1).casefold()), m.group(2), m.group(3)
+    elif m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})", date):
+        day, month, year = m.group(1), _MONTHS.get(m.group(2).casefold()), m.group(3)
+    else:
+        return None
+    return f"{year}-{int(month):02d}-{int(day):02d}" if month else None
 
 
 def _month_day(date: str) -> str:

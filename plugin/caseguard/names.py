@@ -10,7 +10,7 @@ from collections import Counter
 
 from .context import PostContext
 from .cues import (
-    _about_a_work, _EMPHASIS, _FRONT_MATTER, _FUNCTION_WORDS, Hit, _HYPOTHETICAL, _hypothetical, _in_case_name,
+    _about_a_work, _EMPHASIS, _FRONT_MATTER, _FUNCTION_WORDS, _GROUP_FROM, Hit, _HYPOTHETICAL, _hypothetical, _in_case_name,
     _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _MY_FAMILY, _MY_KIN, _on_a_route, _plain, _segment_at,
     _sentence_initial, _sentence_text, _title_case, _title_like, _trim_name, _WORK_HEADING,
 )
@@ -25,9 +25,12 @@ _ORG_AFTER = re.compile(r"s?(?:\s+(?:&|and)\s+[A-Z][\w'’-]+)?(?:\s+[A-Z][\w'�
                         + "|".join(w.capitalize() for w in _ORG_WORDS) + r")\b")
 _NOT_A_NAME_ENDINGS = re.compile(r"(?:ing|ness|tion|sion|ment|ity|ism|ology|phobia|ship|ence|ance|ful|less|ified|ized|ised|ated)$")
 _FORM_NAME = re.compile(
-    r"(?-i:\b(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
-    r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?[Nn]ame\b\W{0,6}(?:[A-Z][a-z]+(?: [a-z]+)*\s{2,})?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+)?))")
+    r"(?-i:\b(?:(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
+    r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?|(?:Full|Legal)\s+)[Nn]ame\b\W{0,6}(?:[A-Z][a-z]+(?: [a-z]+)*\s{2,})?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z]\.?(?![\w'’-]))?(?:\s+[A-Z][\w'’-]+)?))")
+# Verbs that no name has for a word: "Gets Doxxed" in a title is no person.
+_VERB_WORDS = frozenset("is are was were be been being do does did goes went gets got have has had will would shall should "
+                        "can could might must".split())
 _VERBS_AFTER_A_TITLE = frozenset("taught teaches told tells showed shows gave gives said says knew knows learned "
                                   "wanted saw sees made makes becomes became comes came returns finds keeps".split())
 # Table headers that say what a column holds.
@@ -91,6 +94,16 @@ class NameChecks:
                 candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", kind))
         for m in self.contact_link.finditer(post.text):
             candidates.append((m.start(1), m.end(1), "pattern: the name on an email or phone link", "contact"))
+        for paragraph in re.finditer(r"(?:[^\n]+\n?)+", view):  # "reach her at mirlandej62@gmail.com ... Mirlande's shop"
+            if not _THEIR_CONTACT.search(paragraph.group()):
+                continue
+            spelt = [_plain(m.group(1) or m.group(2)) for m in _OWN_ADDRESS.finditer(paragraph.group())
+                     if not self.site_allow.covers(m.group()) and not self._public_handle(m.group(), "")]
+            for m in _LONE_CAPITALISED.finditer(paragraph.group()):
+                word = _plain(m.group(1))
+                if len(word) >= 4 and not self.is_word(word) and any(s.startswith(word) for s in spelt):
+                    at = paragraph.start() + m.start(1)
+                    candidates.append((at, at + len(m.group(1)), "pattern: a name its own email or handle spells", "contact"))
         for pattern in (_FORM_NAME, _FORM_CELL, _HEADER_NAME):
             for m in pattern.finditer(view):
                 candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
@@ -398,8 +411,12 @@ class NameChecks:
             return "a place, not a person"  # "Kailua Bay"
         if _on_a_route(view, a, b):
             return "a place on a route"
+        if _GROUP_FROM.search(view[max(0, a - 80):a]):
+            return "a place many people come from"  # "neighbours from Caracas and Valencia"
         if len(tokens) == 1 and tokens[0] in _FILIPINO_KIN and _FILIPINO.search(view):
             return "a family title"  # "who drives Lola to dialysis", in a post about Filipino families
+        if len(tokens) == 1 and tokens[0] in _KIN_WORDS:
+            return "a family word"  # "Mami, ¿y Keylin?", "'Amma, we heard you'"
         if len(tokens) == 1 and tokens[0] in self._storms:
             return "a storm's name"
         if re.match(r"\s+(?:fires?|wildfires?|floods?|flooding|tornado|hurricane|explosion|shooting|bombing|massacre|raids?|"
@@ -408,11 +425,14 @@ class NameChecks:
         if re.match(r"['’]s\b(?!\s+[a-z])", view[b:b + 4]) and re.search(r"\b(?:to|at|from)\s+$", view[max(0, a - 6):a]) \
                 and cue not in ("initials", "record"):
             return "a shop or restaurant"  # "went to Powell's, bought a notebook"
-        if self._about_a_work and cue not in ("contact", "form"):
+        if self._about_a_work and cue not in ("contact", "form") \
+                and not re.search(r"\b(?:client|patient)\b", _sentence_text(context, a)):  # "a client, Ernestine, who"
             return "a character in the book, film or show the post is about"
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens) \
                 or re.match(r"-[a-z]", view[b:b + 2]) and self.is_word(tokens[-1]) and tokens[-1] not in self.first_names:
             return "not shaped like a name"  # "Depression-era food rules"
+        if len(tokens) > 1 and any(t in _VERB_WORDS for t in tokens) or re.fullmatch(r"[A-Z][a-z]+-American", text):
+            return "not a name"  # "A Deputy Gets Doxxed" in a title; "a Norwegian-American family"
         beside = re.search(r"\b([A-Z][a-z]+),? (?:and|&|or) $", view[max(0, a - 25):a])
         beside_first_name = bool(beside and self._bare_first_name(beside.group(1).casefold()))
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
@@ -540,6 +560,9 @@ def _site_of(name: str, after: str) -> bool:
     return site is not None and len(letters) >= 4 and site.group(1).replace("-", "").casefold().startswith(letters)
 
 
+# The name part of an email address or a handle: "mirlandej62" of mirlandej62@gmail.com, "mirlande.bakes".
+_OWN_ADDRESS = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+\.\w|(?<![\w@])@([\w.]{3,30})")
+_THEIR_CONTACT = re.compile(r"\b(?:reach|call|text|email|e-mail|follow|contact|find|message|DM)\s+(?:her|him)\b", re.I)
 _CONTACT_NEAR = re.compile(r"^(?:'s|’s)?\W{0,3}(?:cell|phone|mobile|number|email|e-mail|text|address|home)\b", re.I)
 _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})")  # "Jessie Pruitt (jessie@…, 304-…)"
 # What follows a client's name: "Brianna Lewis, who started family therapy with us", "Rosa Elizondo, a mom whose son".
@@ -563,7 +586,8 @@ _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[
                             r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
                             r"|\b([A-Z][\w'’-]+),\s+(?:[A-Z]\.\s?){1,3}(?=,|\s*&|\s*\(|\s+and\b)")  # "Curran, T., & Hill, A. P. (2019)"
 # A form or table row labelled "Client": "| Client | Alan Whitcomb |", "Patient: Rosa Diaz".
-_FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident)(?:\s{2,}|:[ \t]+)"
+_FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident|Evaluee|Examinee)"
+                        r"(?:\s{2,}|:[ \t]+|[ \t]*\|[ \t]*)"
                         r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+|[A-Z]\.(?:\s?[A-Z]\.){1,3}(?![\w.])))")
 # What belongs to the person just named: "R.M.'s SSN", "J.D.'s chart".
 _RECORD_OF = re.compile(r"(?:'s|’s)\s+(?:[\d/-]{6,10}\s+)?(?:session|appointment|progress notes|treatment plan|SSN|"
@@ -606,7 +630,7 @@ _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|
 # A message or quote signed with a first name: "… can we move to fri? —Jenna", "— Ramona, mother of three".
 _ABOUT_STORMS = re.compile(r"\b(?:hurricanes?|tropical storms?|storm season|landfall|evacuat\w+)\b", re.I)
 _STORM_CONTEXT = re.compile(r"(?-i:\b(?:through|for|in|before|after|since|during|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
-                            r"|\b([A-Z][a-z]+)\s+(?:came ashore|made landfall|hit|struck|flooded|took)\b)")
+                            r"|\b([A-Z][a-z]+)\s+(?:came ashore|made landfall|hit|struck|flooded|took|came in|came through|rolled in)\b)")
 # In a post about Filipino families, Lola and Lolo are grandparents, Tita and Tito aunts and uncles.
 _FILIPINO = re.compile(r"\b(?:Filipino|Filipina|Filipinx|Pilipino|Tagalog|Ilocano|Visayan|Philippines)\b")
 _FILIPINO_KIN = frozenset({"lola", "lolo", "tita", "tito", "ate", "kuya", "manang", "manong"})

@@ -10,7 +10,7 @@ from itertools import chain
 
 from .context import PostContext
 from .cues import (
-    _after_my_kin, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _hypothetical, _in_case_name,
+    _after_my_kin, _FUNCTION_WORDS, _GROUP_FROM, _GENERIC_PLACE_WORDS, Hit, _hypothetical, _in_case_name,
     _in_citation, _in_title, _KIN_WORDS, _MY_FAMILY, _on_a_route, _plain, _segment_at, _sentence_initial,
     _sentence_text, _SINGULAR_PERSON, _someone_elses, _title_like, _trim_name,
 )
@@ -34,7 +34,8 @@ class PlaceChecks:
             if context.narrative:
                 return self._client_fact(context, offset, post, names)
             # In a post about a film or a book, the people who live somewhere are its characters.
-            return not self._about_a_work and self._tied_to_person(context, view, offset, names)
+            client = re.search(r"\b(?:client|patient)\b", _sentence_text(context, offset))
+            return (not self._about_a_work or bool(client)) and self._tied_to_person(context, view, offset, names)
 
         found = []
         for m in self.institution.finditer(view):
@@ -105,6 +106,14 @@ class PlaceChecks:
                     or _in_case_name(view, a, b):
                 continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
             tokens = plain.split()
+            if all(t in _NUMBER_WORDS for t in tokens) or len(tokens) == 1 and tokens[0] in _PLACE_WORDS \
+                    or re.fullmatch(r"(?:Highway|Interstate|Route|US|U\.S\.|State Route|I)[ -]?\d+", text):
+                continue  # "a town of Four Hundred"; "Lake" of "Devil's Lake"; "Highway 51", hundreds of miles long
+            if len(tokens) > 1 and tokens[-1] in ("river", "lake", "bay", "valley", "mountains", "coast", "panhandle") \
+                    and self._region(" ".join(tokens[:-1])):
+                continue  # "the Wisconsin River": named after a state, and as public
+            if re.search(r"-(?:speaking|American)$", text) or re.match(r"-(?:speaking|American)\b", view[b:b + 10]):
+                continue  # "a K'iche'-speaking teenager": a language, not a place
             if set(re.split(r"[\s-]+", plain)) & _KIN_WORDS:
                 continue  # "We lost Great-Grandma": family, not a place
             if len(tokens) == 1 and tokens[0] in _GENERIC_PLACE_WORDS | {"highway", "interstate", "route"}:
@@ -145,6 +154,8 @@ class PlaceChecks:
                                  "schools the client (employers' names are identifiers)"))
                 continue
             title_case = _title_like(getattr(_segment_at(post, a), "where", ""))
+            if title_case and len(tokens) == 1 and self.is_word(tokens[0]) and tokens[0] not in self.first_names:
+                continue  # "Living in Limbo" in a title: a word in Title Case, whatever the model makes of it
             if _in_title(post.text, a, b):
                 continue  # "in *The Whole-Brain Child*": a title, not a place
             common = any(self.is_word(t) for t in tokens) or "-" in text or (
@@ -157,6 +168,8 @@ class PlaceChecks:
                 continue  # "the Germ Boss": a name for a thing, not a town
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
+            if _GROUP_FROM.search(view[max(0, a - 80):a]):
+                continue  # "neighbours from Caracas and Valencia": where many people come from
             if _on_a_route(view, a, b):
                 continue
             if re.search(r"\b(?:developed|founded|invented|published|pioneered|refined|designed)\s+(?:\w+\s+)?in\s+$",
@@ -196,6 +209,8 @@ class PlaceChecks:
         return in_paragraph and bool(re.search(r"\b(?:in|from|near|at|outside)\s+(?:the\s+)?$", before))
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+                          "sixty seventy eighty ninety hundred thousand dozen".split())
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
                           r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
 _VEHICLE_BEFORE = re.compile(r"\b(?:silver|black|white|red|blue|gray|grey|green|old|used|new|rusty|beat-up|his|her|their)\s+$", re.I)
@@ -233,6 +248,6 @@ _AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", r
 _PLACE_ANCHOR = re.compile(
     r"\b(?:her family|his family|the family|[\w-]+-year-old|teen|teenager|kid|dad|mom|"
     r"mother|father|man|woman|boy|girl|couple(?! of)|veteran|member|student|widow|widower|client|patient|"
-    r"grandmother|grandfather|son|daughter)\b[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
+    r"grandmother|grandfather|son|daughter)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
     r"moving|from|in|near|at|outside|house|home|apartment|works?|worked|attends?|attended|school)\b"
     r"[^.!?]{0,20}$", re.I)
