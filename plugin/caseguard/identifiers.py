@@ -206,8 +206,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             sorted((re.escape(w) for w in word_list("therapy-terms") + word_list("public-figures") if " " in w),
                    key=len, reverse=True)) + r")(?!\w)")
         self.regions = {_plain(w) for w in word_list("regions")}
-        self.first_names = {w.casefold() for w in word_list("first-names")} - self.common_words - _FUNCTION_WORDS
-        self.word_first_names = {w.casefold() for w in word_list("first-names")} - self.first_names - _FUNCTION_WORDS
+        known_names = {w.casefold() for w in word_list("first-names") + word_list("baby-names")}
+        self.first_names = known_names - self.common_words - _FUNCTION_WORDS
+        self.word_first_names = known_names - self.first_names - _FUNCTION_WORDS
         self.surnames = {w.casefold() for w in word_list("surnames")} - _FUNCTION_WORDS
         self.words = frozenset(word_list("english-words"))
         self.name_words = frozenset(word_list("name-words"))  # words that are also names

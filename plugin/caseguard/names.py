@@ -182,7 +182,7 @@ class NameChecks:
             for segment in post.segments:
                 if segment.where == "front matter title":
                     # "Why I Still Think About Gavin": a story's title names its client.
-                    for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]{2,})(?=(?:'s|’s)?\b)", segment.text):
+                    for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]{2,})(?=(?:'s|’s)?\b)(?!['’](?:t|ll|re|ve|d)\b)", segment.text):
                         folded = m.group(1).casefold()
                         if self._bare_first_name(folded):
                             candidates.append((segment.start + m.start(1), segment.start + m.end(1),
@@ -406,6 +406,8 @@ class NameChecks:
             return "an invented example person"  # "Partner A and Partner B"
         if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b", view[b:b + 10]):
             return "a holiday"  # Valentine's Day, Presidents' Day
+        if re.match(r"(?:'s|’s)\s+(?:Law|Act|Rule|Syndrome|Disease|Test|Model)\b", view[b:b + 14]):
+            return "a law or condition named after someone"  # "Martyn's Law"
         if len(tokens) > 1 and tokens[-1] in {"bay", "beach", "lake", "river", "park", "island", "harbor", "harbour", "falls",
                                                "creek", "valley", "canyon", "mountain", "trail"}:
             return "a place, not a person"  # "Kailua Bay"
@@ -425,6 +427,10 @@ class NameChecks:
         if re.match(r"['’]s\b(?!\s+[a-z])", view[b:b + 4]) and re.search(r"\b(?:to|at|from)\s+$", view[max(0, a - 6):a]) \
                 and cue not in ("initials", "record"):
             return "a shop or restaurant"  # "went to Powell's, bought a notebook"
+        sentence = context.sentence_at(a)
+        if not from_cue and sentence is not None and not sentence.third_person and re.search(r"\byou\b", sentence.text, re.I) \
+                and re.search(r"\bour\b", sentence.text, re.I):
+            return "someone of the practice, speaking to the reader"  # "Becca will email you a link to our intake packet"
         if self._about_a_work and cue not in ("contact", "form") \
                 and not re.search(r"\b(?:client|patient)\b", _sentence_text(context, a)):  # "a client, Ernestine, who"
             return "a character in the book, film or show the post is about"
@@ -611,7 +617,8 @@ _NOTE_NAME = re.compile(r"(?<![\w.'’-])([A-Z]\.|[A-Z][a-z]+) ([A-Z][a-z]{2,}(?
 _PHOTO_SUBJECT = re.compile(r"\s*([A-Z][a-z]+)(?:'s|’s)?\s+(?:at|with|and|in|on|after|before|holding|wearing|during|beside|near)\b")
 _NAME_LIST = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?![\w'’-])")
 _BORN_NAME = re.compile(r"(?-i:\b(?!(?:He|She|They|It|This|That|Who)\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)) was born (?:on )?")
-_LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])")
+_LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])"
+                               r"(?!['’](?:t|ll|re|ve|d)\b)")  # not "Aren't"
 # A capitalised word doing what people do: "Yusuf told me", "Hector noticed".
 _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?=\s+(?:said|says|told|tells|asked|asks|wrote|felt|feels|"
                            r"cried|laughed|smiled|agreed|decided|wanted|knew|thought|remembered|remembers|struggled|"
