@@ -636,11 +636,18 @@ class IdentifierCheck(NameChecks, PlaceChecks):
 
     def _url_names(self, post: Post, context: PostContext, hits: list[Hit]) -> list[Hit]:
         found = []
+        # A client's first name in a web address: "etsy.com/shop/MirlandeBakes", "gofundme.com/f/help-marta-walk-again".
+        named = {word for h in hits if h.kind == "person-name" for word in _plain(post.text[h.start:h.end]).split()[:1]
+                 if len(word) >= 4 and word not in self.common_words}
         for segment in post.segments:
             if segment.kind != URL:
                 continue
             text = segment.text
             path = unquote(urlparse(text).path) if "://" in text else text
+            for address in _WEB_ADDRESS.finditer(text) if named else ():
+                if not self._own_url(address.group()) and any(w in urlparse(address.group()).path.casefold() for w in named):
+                    found.append(Hit("url", segment.start + address.start(), segment.start + address.end(),
+                                     "a web address with a client's name in it"))
             offset = segment.start + text.find(path) if path and path in text else segment.start
             for m in self.family_slug.finditer(path):
                 word = m.group(1)
@@ -719,7 +726,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 needles.setdefault(" ".join(words), hit.kind)
                 continue
             needles.setdefault(" ".join(words), hit.kind)
-            if 1 < len(words) <= 3:  # a full name: its first name and surname leak on their own too
+            if 1 < len(words) <= 3 and "organisation" not in hit.why:  # a full name: its first name and surname leak on their own too
                 for word in words:
                     folded = word.casefold()
                     named = folded in self.first_names or folded in self.surnames

@@ -99,11 +99,13 @@ class NameChecks:
                 continue
             spelt = [_plain(m.group(1) or m.group(2)) for m in _OWN_ADDRESS.finditer(paragraph.group())
                      if not self.site_allow.covers(m.group()) and not self._public_handle(m.group(), "")]
-            for m in _LONE_CAPITALISED.finditer(paragraph.group()):
+            for m in re.finditer(r"(?<![\w'’.@/-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,})\b", paragraph.group()):
                 word = _plain(m.group(1))
-                if len(word) >= 4 and not self.is_word(word) and any(s.startswith(word) for s in spelt):
+                if not self.is_word(word) and any(s.startswith(word) for s in spelt):
                     at = paragraph.start() + m.start(1)
                     candidates.append((at, at + len(m.group(1)), "pattern: a name its own email or handle spells", "contact"))
+        for m in _NICKNAME_BEFORE.finditer(view):  # "see Bean — the family's nickname for him"
+            candidates.append((m.start(1), m.end(1), "pattern: a nickname", "named"))
         for pattern in (_FORM_NAME, _FORM_CELL, _HEADER_NAME):
             for m in pattern.finditer(view):
                 candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
@@ -568,6 +570,8 @@ def _site_of(name: str, after: str) -> bool:
 
 # The name part of an email address or a handle: "mirlandej62" of mirlandej62@gmail.com, "mirlande.bakes".
 _OWN_ADDRESS = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+\.\w|(?<![\w@])@([\w.]{3,30})")
+_NICKNAME_BEFORE = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s*(?:—|–|--|,|\()\s*(?:the family's|his family's|her family's|his|her|their|a) "
+                              r"(?:family |childhood |old )?nickname\b")
 _THEIR_CONTACT = re.compile(r"\b(?:reach|call|text|email|e-mail|follow|contact|find|message|DM)\s+(?:her|him)\b", re.I)
 _CONTACT_NEAR = re.compile(r"^(?:'s|’s)?\W{0,3}(?:cell|phone|mobile|number|email|e-mail|text|address|home)\b", re.I)
 _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})")  # "Jessie Pruitt (jessie@…, 304-…)"

@@ -10,9 +10,9 @@ from itertools import chain
 
 from .context import PostContext
 from .cues import (
-    _after_my_kin, _FUNCTION_WORDS, _GROUP_FROM, _GENERIC_PLACE_WORDS, Hit, _hypothetical, _in_case_name,
-    _in_citation, _in_title, _KIN_WORDS, _MY_FAMILY, _on_a_route, _plain, _segment_at, _sentence_initial,
-    _sentence_text, _SINGULAR_PERSON, _someone_elses, _title_like, _trim_name,
+    _after_my_kin, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, _GROUP_FROM, Hit, _hypothetical, _in_case_name,
+    _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _MY_FAMILY, _on_a_route, _plain, _segment_at,
+    _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses, _title_like, _trim_name,
 )
 
 
@@ -60,7 +60,7 @@ class PlaceChecks:
                                  "pattern: a client's school, church or workplace"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
                       for label, a, b in entities if label != "PERSON"]
-        candidates += [("ORG", m.start(1), m.end(1), "pattern: an employer named after the client's job")
+        candidates += [("ORG", m.start(1), m.end(1), _AFTER_A_JOB)
                        for m in self.employer_after.finditer(view)]
         recognised = {(a, b) for label, a, b in entities if label != "PERSON"}
         for m in self.after_preposition.finditer(view):
@@ -84,6 +84,8 @@ class PlaceChecks:
             if re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
                 b = a + len(whole)  # "a baker at Leonard's Bakery": the possessive is part of the business's name
             text = view[a:b]
+            if "\n" in text and _in_front_matter(post, a):
+                continue  # the model read across front matter lines ("Devontae\"\ndate: ...")
             plain = _plain(text)
             region, _, term = plain.rpartition(" ")
             if b <= a or self._region(plain) or plain in self.therapy_terms or not text[:1].isupper() \
@@ -134,8 +136,10 @@ class PlaceChecks:
                 sentence = context.sentence_at(a)
                 segment = _segment_at(post, a)
                 paragraph = segment.text if segment else ""
-                if (a, b) in towns or _GROUP_AFTER.match(view, b) or not (_AT_ORGANISATION.search(view[max(0, a - 20):a]) and (
-                        self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
+                after_a_job = why == _AFTER_A_JOB  # "cleaning dormitories at FIU": the job itself says so
+                at = _AT_ORGANISATION.search(view[max(0, a - 20):a]) or after_a_job and re.search(r"\bwith\s+(?:the\s+)?$", view[max(0, a - 10):a])
+                if (a, b) in towns or _GROUP_AFTER.match(view, b) or not (at and (
+                        after_a_job or self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
                     continue
                 if self._in_reference_entry(view, a) or _in_citation(view, a, b) or \
                         not context.narrative and _TRAINED_AT.search(view[max(0, a - 60):a]):
@@ -209,6 +213,7 @@ class PlaceChecks:
         return in_paragraph and bool(re.search(r"\b(?:in|from|near|at|outside)\s+(?:the\s+)?$", before))
 
 
+_AFTER_A_JOB = "pattern: an employer named after the client's job"
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
                           "sixty seventy eighty ninety hundred thousand dozen".split())
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
