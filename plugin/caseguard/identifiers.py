@@ -391,8 +391,10 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             resource = self.resource_context.search(near)
             if quoted and resource and re.fullmatch(r"(?i)call me|text me", resource.group()):
                 resource = None  # someone quoted saying "call me at": their own number
-            if kind == "phone" and not theirs and resource:
-                continue  # a helpline or the practice
+            private_email = any(not self.site_allow.covers(e.group()) and not self.role_address.match(e.group())
+                                for e in self.email_pattern.finditer(line_of(a)))
+            if kind == "phone" and not theirs and resource and not private_email:
+                continue  # a helpline or the practice, unless a private email shares its line ("Family contact | (585) …, t…@yahoo.com")
             if kind == "fax" and any(self.site_allow.covers(other.group()) for other in _CONTACT.finditer(line_of(a))
                                      if other.group() != number):
                 continue  # "Phone: (408) 555-0147 · Fax: (408) 555-0148": the practice's fax, on its contact line
@@ -440,6 +442,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         for m in _USERNAME.finditer(view):  # "plays under the tag FrostByte_906", "a reply from moth_lantern"
             if _USERNAME_CUE.search(view[max(0, m.start() - 30):m.start()]) and not self._public_handle(m.group(1), ""):
                 hits.append(Hit("url", m.start(1), m.end(1), "pattern: a username or gamer tag"))
+        for m in _ACCOUNT_NAME.finditer(view):  # "a profile on Feeld under the name solwanders"
+            if not self.is_word(m.group(1)) and not self._public_handle(m.group(1), ""):
+                hits.append(Hit("url", m.start(1), m.end(1), "pattern: the name of an account"))
         # Dates: day-precise ones in a client's story, or next to "born" / "date of birth". The
         # rest wait for the names: a date in a sentence that names a client is theirs too.
         self._undecided_dates, self._undecided_ages = [], []
@@ -559,6 +564,10 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         """Does the sentence name a public figure ("Queen Elizabeth II worked until ... 96")?"""
         if re.search(r"\b(?:Sir|Dame|Queen|King|Prince|Princess|Lord|Duke|Duchess|Pope|President|Senator|Governor)\b", text):
             return True
+        return self.names_public_figure(text)
+
+    def names_public_figure(self, text: str) -> bool:
+        """Does the text name someone on the public-figures list ("Helen Keller was born in Tuscumbia")?"""
         words = _plain(text).split()
         if any(" ".join(words[i:i + n]) in self.public_figures for n in (2, 3, 4) for i in range(len(words) - n + 1)):
             return True
@@ -619,9 +628,10 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             return True
         if sentence.not_client:
             return False
-        if sentence.about_author_only and not _client_voice(post, sentence) or _TO_THE_READER.match(sentence.text) \
+        author = sentence.about_author_only or not sentence.third_person and re.search(r"\bI\b", sentence.text)
+        if author and not _client_voice(post, sentence) or _TO_THE_READER.match(sentence.text) \
                 or not sentence.third_person and re.search(r"\byour\b", sentence.text, re.I):
-            return False  # the author's, or the reader's: "If you are raising grandchildren in DeKalb, ..."
+            return False  # the author's ("... in Providence, I was the only one"), or the reader's ("If you are ...")
         if any(a <= offset < b for a, b in self._headings):
             return True  # a case study's headings and tables tell its story
         if _PERSON_NOUN.search(sentence.text) or sentence.third_person:
@@ -797,7 +807,7 @@ _SPEAKER = re.compile(r"[*_]{0,2}([A-ZÀ-ÖØ-Þ][\w .'’-]{0,30}?)[*_]{0,2}:[*
 _LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)")
 _DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
                         "northwestern southeastern southwestern upstate downstate coastal rural greater "
-                        "midwestern".split())
+                        "midwestern middle upper lower interior".split())
 # The paragraph that introduces a guest author.
 _BIO = re.compile(r"(?i)\W*(?:about (?:the|our) (?:author|writer|guest(?: author)?)|guest (?:author|post by|bio)|author bio)\b")
 # A new colleague introduced: "Welcome, Priya", "welcome Dr. Ana Ruiz, LPC, to", "Priya Raman, MBACP, joins the practice".
@@ -816,11 +826,14 @@ _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testam
                         r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"
                         r"(?:[Bb]ook|[Ss]tory) of [A-Z][a-z]+|Odyssey|Iliad|Odysseus|Homer|Aeneid|[Mm]yths?|[Mm]ythology|"
                         r"Greek (?:gods?|goddess|hero|tragedy)|[Gg]oddess|Trojan|Bhagavad Gita|Gita|Ramayana|Mahabharata|Upanishads|"
-                        r"Qur'?an|Vodou|lwa|Santer[ií]a|orishas?|Virgen|the Virgin|statue of)\b")
+                        r"Qur'?an|Vodou|lwa|Santer[ií]a|orishas?|Virgen|the Virgin|statue of|[Gg]ospel|Christianity|Judaism|"
+                        r"Daniel fast|Lent|(?:[1-3] )?(?:Genesis|Exodus|Joshua|Judges|Ruth|Samuel|Kings|Chronicles|Esther|Job|"
+                        r"Psalms?|Isaiah|Jeremiah|Daniel|Jonah|Matthew|Mark|Luke|John|Acts|Romans|Corinthians|Hebrews) \d{1,3})\b")
 # A username without an @: an underscore in it, or letters of both cases mixed with digits.
 _USERNAME = re.compile(r"(?<![\w@./#-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
                        r"(?=[A-Za-z]*[a-z])(?=[A-Za-z0-9]*[A-Z][A-Za-z0-9]*\d)(?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9]{7,})"
                        r"(?![\w@/-])")
+_ACCOUNT_NAME = re.compile(r"\bunder the (?:user ?name|handle|screen ?name|name)\s+([A-Za-z][\w.]{3,29}[A-Za-z0-9])\b")
 _USERNAME_CUE = re.compile(r"(?i)\b(?:by|from|tag|gamer ?tag|handle|username|user name|screen ?name|discord|plays as|"
                            r"posts as|goes by|streams as|account|channel)\b[^.\n]{0,20}$")
 # Handle letters that say an organisation, a show or a professional runs the account.

@@ -104,6 +104,9 @@ class NameChecks:
                 if not self.is_word(word) and any(s.startswith(word) for s in spelt):
                     at = paragraph.start() + m.start(1)
                     candidates.append((at, at + len(m.group(1)), "pattern: a name its own email or handle spells", "contact"))
+        for m in re.finditer(r"(?<![\w-])([A-Z](?:-[A-Z]){2,})(?![\w-])", view):  # "fingerspelled it slowly, H-A-R-O-L-D"
+            if m.group(1).replace("-", "").casefold() in self.first_names:
+                candidates.append((m.start(1), m.end(1), "pattern: a first name spelt letter by letter", "named"))
         for m in _NICKNAME_BEFORE.finditer(view):  # "see Bean — the family's nickname for him"
             candidates.append((m.start(1), m.end(1), "pattern: a nickname", "named"))
         for pattern in (_FORM_NAME, _FORM_CELL, _HEADER_NAME):
@@ -202,6 +205,10 @@ class NameChecks:
         for segment in post.segments:
             if segment.where.startswith("image") and segment.kind == PROSE:
                 # "Renee at the Lakefront with her husband": the person a photo shows, first in its alt text.
+                full = re.match(r"\s*([A-Z][a-z]+) ([A-Z][a-z]+)\b", segment.text)  # "Jaylen Brooks eligibility determination"
+                if full and full.group(1).casefold() in self.first_names and full.group(2).casefold() in self.surnames:
+                    candidates.append((segment.start + full.start(1), segment.start + full.end(2),
+                                       "a full name opening an image's alt text", "form"))
                 subject = _PHOTO_SUBJECT.match(segment.text)
                 if subject and self._bare_first_name(subject.group(1).casefold()):
                     candidates.append((segment.start + subject.start(1), segment.start + subject.end(1),
@@ -406,7 +413,7 @@ class NameChecks:
             return "not capitalised"
         if plain in self._invented or re.match(r" [A-Z]\b", view[b:b + 3]) and plain in _ROLE_LABELS:
             return "an invented example person"  # "Partner A and Partner B"
-        if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b", view[b:b + 10]):
+        if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b|(?:'s|’s)\s+(?:dinner|card|cards|gift|weekend)\b", view[b:b + 10]):
             return "a holiday"  # Valentine's Day, Presidents' Day
         if re.match(r"(?:'s|’s)\s+(?:Law|Act|Rule|Syndrome|Disease|Test|Model)\b", view[b:b + 14]):
             return "a law or condition named after someone"  # "Martyn's Law"
@@ -415,6 +422,9 @@ class NameChecks:
             return "a place, not a person"  # "Kailua Bay"
         if _on_a_route(view, a, b):
             return "a place on a route"
+        before = re.search(r"([A-Z][a-z]+)\s+$", view[max(0, a - 12):a])
+        if before and self._region(_plain(f"{before.group(1)} {text}")):
+            return "part of a state's or region's name"  # "York" of "New York's waiver"
         if _GROUP_FROM.search(view[max(0, a - 80):a]):
             return "a place many people come from"  # "neighbours from Caracas and Valencia"
         if len(tokens) == 1 and tokens[0] in _FILIPINO_KIN and _FILIPINO.search(view):

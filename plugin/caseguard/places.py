@@ -31,6 +31,8 @@ class PlaceChecks:
         """Towns, streets, schools and employers: in a client's story, or tied to a private person."""
 
         def belongs(offset: int) -> bool:
+            if self.names_public_figure(_sentence_text(context, offset)):
+                return False  # "Helen Keller was born on June 27, 1880, in Tuscumbia": a public figure's town
             if context.narrative:
                 return self._client_fact(context, offset, post, names)
             # In a post about a film or a book, the people who live somewhere are its characters.
@@ -48,8 +50,8 @@ class PlaceChecks:
             # done, so it needs more.
             if re.match(r"(?:The )?(?:American|National|International|Royal|British|Canadian|World|Federal|U\.S\.) ", m.group(1)):
                 continue  # "The American Academy of Pediatrics": a national body, no one's own
-            if _plain(m.group(1)) in self.public_figures:
-                continue  # "Billy Mills", a runner, is no mill
+            if _plain(m.group(1)) in self.public_figures or not set(_plain(m.group(1)).split()) - {"the", "high", "middle", "junior", "senior"}:
+                continue  # "Billy Mills", a runner, is no mill; "The High Kick" is no high school
             local = _LOCAL_INSTITUTION.search(m.group(1))
             sentence = context.sentence_at(m.start(1))
             story = (self._story_fact(context, m.start(1), post) if local and context.narrative else belongs(m.start(1))) \
@@ -114,6 +116,9 @@ class PlaceChecks:
             if len(tokens) > 1 and tokens[-1] in ("river", "lake", "bay", "valley", "mountains", "coast", "panhandle") \
                     and self._region(" ".join(tokens[:-1])):
                 continue  # "the Wisconsin River": named after a state, and as public
+            if tokens[-1] in ("sea", "ocean", "gulf", "strait", "thanksgiving", "christmas", "easter", "hanukkah", "passover",
+                              "ramadan", "diwali") or re.match(r"(?:'s|’s)\s+(?:work|research|studies|study|book|writing)\b", view[b:b + 14]):
+                continue  # "the Bering Sea"; "a big Southern Thanksgiving"; "Amity Pierce Buxton's work": no one's home
             if re.search(r"-(?:speaking|American)$", text) or re.match(r"-(?:speaking|American)\b", view[b:b + 10]):
                 continue  # "a K'iche'-speaking teenager": a language, not a place
             if set(re.split(r"[\s-]+", plain)) & _KIN_WORDS:
@@ -238,10 +243,10 @@ _METHOD_AFTER = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,2}[ -](?:Therapy|Therapie
 _TRAINED_AT = re.compile(r"(?i)\b(?:trained|studied|qualified|graduated|degree|diploma|training|MA|MSc|MSW|PhD|PsyD|doctorate|"
                          r"college|bachelor'?s|master'?s|undergraduate|graduate school)"
                          r"\b[^.!?]{0,40}\b(?:at|from)\s+(?:the\s+)?$")
-_NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|include|including|remove|cut|change|swap|"
+_NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|say|include|including|remove|cut|change|swap|"
                          r"keep|leave out|leave in)\s+(?:the\s+)?)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 # Schools and workplaces that are local, unlike a hospital or college research is done at.
-_LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|"
+_LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|Fitness|Gym|Fellowship|"
                                 r"Iron Works|Steel Works|Ironworks|Steelworks|Mills?|Mine|Shipyard|Dairy|Refinery|"
                                 r"Foundry|Quarry|Factory|Power Station|Fire Station|Police Department|Fire Department|"
                                 r"Sheriff's Office|Fire & Rescue|Fire and Rescue|Conservatory)\b")
