@@ -56,6 +56,10 @@ class NameChecks:
         contact link, a first name on its own)."""
         narrative = context.narrative
         self._invented = _invented_names(context) | _title_names(post.text)
+        # Outside a client's story, "Dolly" after "Dolly Parton" is still the singer.
+        words = f" {_plain(view)} "
+        self._public_first_names = set() if narrative else {
+            figure.split()[0] for figure in self.public_figures if " " in figure and f" {figure} " in words}
         # "Hurricane Ida" makes every later "Ida" the storm's; in a post about hurricanes, "lived
         # through Betsy" and "before Francine came ashore" are storms too.
         self._storms = {m.casefold() for m in _STORM_NAME.findall(view)}
@@ -457,6 +461,8 @@ class NameChecks:
                                             and cue in ("", "family") and self._public_surname(tokens[0])
                                             and not beside_first_name):
             return "a public figure or cited author"  # "Rogers" alone, not "Kaylee and Bryson"
+        if not from_cue and len(tokens) == 1 and tokens[0] in self._public_first_names:
+            return "a public figure named in full in this post"  # "What I love about Dolly is" after "Dolly Parton"
         if cue == "honorifics" and len(tokens) == 1 and self._named_public_figure(tokens[0]):
             return "a public figure or cited author"  # "Mrs. Carter" after "Rosalynn Carter"
         if tokens[0] in _HONOURS or _HONOUR_BEFORE.search(view[max(0, a - 20):a]):
