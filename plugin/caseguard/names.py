@@ -632,11 +632,12 @@ _HONOURS = frozenset("sir dame lord baroness baron prince princess king queen du
 _HONOUR_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Baroness|Baron|Prince|Princess|King|Queen|Duke|Duchess|Pope)\s+$")
 # What an author's note to self asks about: "ok to mention Osage", "remember to change Dunbar".
 _NOTE_NAME = re.compile(r"(?<![\w.'’-])([A-Z]\.|[A-Z][a-z]+) ([A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)*)\b")
-# A capitalised word with no capitalised word after it: a name standing alone.
-# "Gary, Rick and Dwayne": a list of capitalised words.
+# "Renee at the Lakefront with her husband": the person a photo's alt text opens with.
 _PHOTO_SUBJECT = re.compile(r"\s*([A-Z][a-z]+)(?:'s|’s)?\s+(?:at|with|and|in|on|after|before|holding|wearing|during|beside|near)\b")
+# "Gary, Rick and Dwayne": a list of capitalised words.
 _NAME_LIST = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?![\w'’-])")
 _BORN_NAME = re.compile(r"(?-i:\b(?!(?:He|She|They|It|This|That|Who)\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)) was born (?:on )?")
+# A capitalised word with no capitalised word after it: a name standing alone.
 _LONE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\b(?!['’]?[\w-]*\s+[A-Z]|-|\s+the\s+[A-Z])"
                                r"(?!['’](?:t|ll|re|ve|d)\b)")  # not "Aren't"
 # A capitalised word doing what people do: "Yusuf told me", "Hector noticed".
@@ -654,7 +655,6 @@ _WORK_WITH = re.compile(r"\b(?:paper|study|studies|book|article|chapter|research
 # "a dog named": what follows is a pet's name.
 _PET_BEFORE = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|horse|pony|bird|parrot|hamster|rabbit|bunny|goldfish|"
                          r"beagle|retriever|terrier|poodle|doodle|lab)s?\s+(?:(?:was|is)\s+)?(?:named|called)\s+$", re.I)
-# A message or quote signed with a first name: "… can we move to fri? —Jenna", "— Ramona, mother of three".
 _ABOUT_STORMS = re.compile(r"\b(?:hurricanes?|tropical storms?|storm season|landfall|evacuat\w+)\b", re.I)
 _STORM_CONTEXT = re.compile(r"(?-i:\b(?:through|for|in|before|after|since|during|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
                             r"|\b([A-Z][a-z]+)\s+(?:came ashore|made landfall|hit|struck|flooded|took|came in|came through|rolled in)\b)")
@@ -665,6 +665,7 @@ _STORM_NAME = re.compile(r"(?-i:\b(?:Hurricane|Tropical Storm|Superstorm|Typhoon
 # "Drawn by J.P. in group": someone credited by initials only, a private person.
 _MADE_BY = re.compile(r"\b(?:drawn|painted|sketched|made|written|created|crafted|knitted|colou?red|shared) by\s+$", re.I)
 _INITIALLED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}) [A-Z]\.(?![\w.])")
+# A message or quote signed with a first name: "… can we move to fri? —Jenna", "— Ramona, mother of three".
 _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \t]+\d{1,2},|,[ \t]+(?:a |an )?(?:mother|father|mom|mum|dad|"
                         r"parent|wife|husband|partner|client|teen|student|grandmother|grandfather|veteran|nurse|[\w-]+-year-old)\b)")
 _NAMING = re.compile(r"\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|called|say|(?:invent|imagine|picture|take|"

@@ -110,17 +110,8 @@ class PlaceChecks:
                     or _in_case_name(view, a, b):
                 continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
             tokens = plain.split()
-            if all(t in _NUMBER_WORDS for t in tokens) or len(tokens) == 1 and tokens[0] in _PLACE_WORDS \
-                    or re.fullmatch(r"(?:Highway|Interstate|Route|US|U\.S\.|State Route|I)[ -]?\d+", text):
-                continue  # "a town of Four Hundred"; "Lake" of "Devil's Lake"; "Highway 51", hundreds of miles long
-            if len(tokens) > 1 and tokens[-1] in ("river", "lake", "bay", "valley", "mountains", "coast", "panhandle") \
-                    and self._region(" ".join(tokens[:-1])):
-                continue  # "the Wisconsin River": named after a state, and as public
-            if tokens[-1] in ("sea", "ocean", "gulf", "strait", "thanksgiving", "christmas", "easter", "hanukkah", "passover",
-                              "ramadan", "diwali") or re.match(r"(?:'s|’s)\s+(?:work|research|studies|study|book|writing)\b", view[b:b + 14]):
-                continue  # "the Bering Sea"; "a big Southern Thanksgiving"; "Amity Pierce Buxton's work": no one's home
-            if re.search(r"-(?:speaking|American)$", text) or re.match(r"-(?:speaking|American)\b", view[b:b + 10]):
-                continue  # "a K'iche'-speaking teenager": a language, not a place
+            if self._no_ones_home(view, a, b, tokens):
+                continue
             if set(re.split(r"[\s-]+", plain)) & _KIN_WORDS:
                 continue  # "We lost Great-Grandma": family, not a place
             if len(tokens) == 1 and tokens[0] in _GENERIC_PLACE_WORDS | {"highway", "interstate", "route"}:
@@ -196,6 +187,18 @@ class PlaceChecks:
                 found.append(Hit("location", a, b, why))
         return found
 
+    def _no_ones_home(self, view: str, a: int, b: int, tokens: list[str]) -> bool:
+        """Words that name no place anyone lives at: a number, a road, a sea, a holiday, a language."""
+        text = view[a:b]
+        return (all(t in _NUMBER_WORDS for t in tokens)  # "a town of Four Hundred"
+                or len(tokens) == 1 and tokens[0] in _PLACE_WORDS  # "Lake" of "Devil's Lake"
+                or bool(re.fullmatch(r"(?:Highway|Interstate|Route|US|U\.S\.|State Route|I)[ -]?\d+", text))  # hundreds of miles long
+                or len(tokens) > 1 and tokens[-1] in ("river", "lake", "bay", "valley", "mountains", "coast", "panhandle")
+                and self._region(" ".join(tokens[:-1]))  # "the Wisconsin River", named after a state
+                or tokens[-1] in _NO_ONES_HOME  # "the Bering Sea", "a big Southern Thanksgiving"
+                or bool(re.match(r"(?:'s|’s)\s+(?:work|research|studies|study|book|writing)\b", view[b:b + 14]))  # a researcher
+                or bool(re.search(r"-(?:speaking|American)$", text) or re.match(r"-(?:speaking|American)\b", view[b:b + 10])))
+
     def _tied_to_person(self, context: PostContext, view: str, offset: int, names) -> bool:
         """Outside a client's story, a place counts when a private person lives, works or
         studies there: "a fifteen-year-old from Munjoy Hill", "he lives in Gorham"."""
@@ -219,6 +222,7 @@ class PlaceChecks:
 
 
 _AFTER_A_JOB = "pattern: an employer named after the client's job"
+_NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
                           "sixty seventy eighty ninety hundred thousand dozen".split())
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
