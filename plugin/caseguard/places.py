@@ -81,6 +81,9 @@ class PlaceChecks:
         # Scales and tests named after their authors, and those authors' names alone ("gave him the Zarit").
         instruments = {_plain(m.group(1)) for m in _INSTRUMENT.finditer(view)}
         for label, a, b, why in candidates:
+            blank = view.find("\n\n", a, b)
+            if blank != -1:
+                b = blank  # a name never runs over a blank line ("Working with Jennifer Alvarez\n\nMy")
             whole = view[a:b].strip(" ,.;:") if label == "ORG" else ""
             a, b = _trim_name(view, a, b)
             if re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
@@ -133,7 +136,10 @@ class PlaceChecks:
                 segment = _segment_at(post, a)
                 paragraph = segment.text if segment else ""
                 after_a_job = why == _AFTER_A_JOB  # "cleaning dormitories at FIU": the job itself says so
-                at = _AT_ORGANISATION.search(view[max(0, a - 20):a]) or after_a_job and re.search(r"\bwith\s+(?:the\s+)?$", view[max(0, a - 10):a])
+                # "a squad boss with the Idaho City Hotshots", "with ASRC Energy Services", not "working with Jennifer Alvarez"
+                with_org = re.search(r"\bwith\s+the\s+$", view[max(0, a - 10):a]) or re.search(r"\bwith\s+$", view[max(0, a - 6):a]) \
+                    and _COMPANY.search(whole or view[a:b])
+                at = _AT_ORGANISATION.search(view[max(0, a - 20):a]) or after_a_job and with_org
                 if (a, b) in towns or _GROUP_AFTER.match(view, b) or not (at and (
                         after_a_job or self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
                     continue
@@ -221,6 +227,8 @@ class PlaceChecks:
         return in_paragraph and bool(re.search(r"\b(?:in|from|near|at|outside)\s+(?:the\s+)?$", before))
 
 
+_COMPANY = re.compile(r"^[A-Z]{2,}\b|\b(?:Services|Company|Co\.|Corp\.?|Corporation|Inc\.?|LLC|Group|Industries|Energy|"
+                      r"Systems|Solutions|Logistics|Construction|Airlines|Bank|Fisheries|Seafoods)\b")
 _AFTER_A_JOB = "pattern: an employer named after the client's job"
 _NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
