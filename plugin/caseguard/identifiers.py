@@ -391,12 +391,13 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             resource = self.resource_context.search(near)
             if quoted and resource and re.fullmatch(r"(?i)call me|text me", resource.group()):
                 resource = None  # someone quoted saying "call me at": their own number
-            private_email = any(not self.site_allow.covers(e.group()) and not self.role_address.match(e.group())
-                                for e in self.email_pattern.finditer(line_of(a)))
-            if kind == "phone" and not theirs and resource and not private_email:
+            line = line_of(a)
+            if kind == "phone" and not theirs and resource and not any(
+                    not self.site_allow.covers(e.group(1)) and not self.role_address.match(e.group(1))
+                    for e in self.email_pattern.finditer(line)):
                 continue  # a helpline or the practice, unless a private email shares its line ("Family contact | (585) …, t…@yahoo.com")
-            if kind == "fax" and any(self.site_allow.covers(other.group()) for other in _CONTACT.finditer(line_of(a))
-                                     if other.group() != number):
+            if kind == "fax" and any(self.site_allow.covers(m.group(1)) for pattern in (self.email_pattern, *self.phone_patterns)
+                                     for m in pattern.finditer(line) if m.group(1) != number):
                 continue  # "Phone: (408) 555-0147 · Fax: (408) 555-0148": the practice's fax, on its contact line
             if kind == "phone" and (author_only(a) or author_sentence(a)):
                 continue
@@ -612,8 +613,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         sentence = context.sentence_at(offset)
         if sentence is None or context.cue_in(sentence):
             return True
-        if sentence.not_client or _TO_THE_READER.match(sentence.text) \
-                or not sentence.third_person and re.search(r"\byour\b", sentence.text, re.I):
+        if sentence.not_client or _to_the_reader(sentence):
             return False  # "If you're entering drug court in Raleigh County, ...": the reader's
         return not sentence.about_author_only or _client_voice(post, sentence)
 
@@ -629,8 +629,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         if sentence.not_client:
             return False
         author = sentence.about_author_only or not sentence.third_person and re.search(r"\bI\b", sentence.text)
-        if author and not _client_voice(post, sentence) or _TO_THE_READER.match(sentence.text) \
-                or not sentence.third_person and re.search(r"\byour\b", sentence.text, re.I):
+        if author and not _client_voice(post, sentence) or _to_the_reader(sentence):
             return False  # the author's ("... in Providence, I was the only one"), or the reader's ("If you are ...")
         if any(a <= offset < b for a, b in self._headings):
             return True  # a case study's headings and tables tell its story
@@ -846,6 +845,13 @@ _EXAMPLE_HANDLE = re.compile(r"(?i)(?:your|my|some|the)?_?(?:user_?name|handle|n
 _FOLLOW = re.compile(r"\bfollow\b|\bDr\.|\bpodcast\b|\bnewsletter\b", re.I)
 
 
+def _to_the_reader(sentence: Sentence) -> bool:
+    """A sentence to the reader: "If you're entering drug court in Raleigh County", "ISS, in the Red
+    Gym on Langdon Street, can explain your options"."""
+    return bool(_TO_THE_READER.match(sentence.text)
+                or not sentence.third_person and re.search(r"\byour\b", sentence.text, re.I))
+
+
 def _whose_number(view: str, text: str, a: int, b: int) -> tuple[str, int]:
     """The words that may say whose phone number view[a:b] is, and where that context's line starts:
     the words around it, the line above when a list item wraps, the item's first line ("- **Callen-Lorde
@@ -870,7 +876,6 @@ def _item_first_line(text: str, offset: int) -> str:
     return window[start:window.index("\n", start)]
 
 
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 

@@ -56,10 +56,6 @@ class NameChecks:
         contact link, a first name on its own)."""
         narrative = context.narrative
         self._invented = _invented_names(context) | _title_names(post.text)
-        # Outside a client's story, "Dolly" after "Dolly Parton" is still the singer.
-        words = f" {_plain(view)} "
-        self._public_first_names = set() if narrative else {
-            figure.split()[0] for figure in self.public_figures if " " in figure and f" {figure} " in words}
         # "Hurricane Ida" makes every later "Ida" the storm's; in a post about hurricanes, "lived
         # through Betsy" and "before Francine came ashore" are storms too.
         self._storms = {m.casefold() for m in _STORM_NAME.findall(view)}
@@ -101,8 +97,10 @@ class NameChecks:
         for paragraph in re.finditer(r"(?:[^\n]+\n?)+", view):  # "reach her at mirlandej62@gmail.com ... Mirlande's shop"
             if not _THEIR_CONTACT.search(paragraph.group()):
                 continue
-            spelt = [_plain(m.group(1) or m.group(2)) for m in _OWN_ADDRESS.finditer(paragraph.group())
-                     if not self.site_allow.covers(m.group()) and not self._public_handle(m.group(), "")]
+            # The name part of each email address and handle: "mirlandej62" of mirlandej62@gmail.com.
+            spelt = [_plain(m.group(1).split("@")[0] or m.group(1)[1:])
+                     for pattern in (self.email_pattern, self.handle_pattern) for m in pattern.finditer(paragraph.group())
+                     if not self.site_allow.covers(m.group(1)) and not self._public_handle(m.group(1), "")]
             for m in re.finditer(r"(?<![\w'’.@/-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,})\b", paragraph.group()):
                 word = _plain(m.group(1))
                 if not self.is_word(word) and any(s.startswith(word) for s in spelt):
@@ -337,10 +335,14 @@ class NameChecks:
 
     def _named_public_figure(self, surname: str) -> bool:
         """Does the post name a public figure with this surname?"""
-        if self._named_figures is None:  # looked up once per post: asked for every surname and date
+        return any(full.endswith(" " + surname) for full in self._figures_in_post())
+
+    def _figures_in_post(self) -> list[str]:
+        """The public figures the post names, looked up once per post: asked for every name and date."""
+        if self._named_figures is None:
             plain = self._plain_post()
             self._named_figures = [full for full in self.public_figures if f" {full} " in plain]
-        return any(full.endswith(" " + surname) for full in self._named_figures)
+        return self._named_figures
 
     def _table_columns(self, post: Post) -> list[Hit]:
         """A table's header says what its column holds: every cell under "Serial" is a device's
@@ -461,7 +463,8 @@ class NameChecks:
                                             and cue in ("", "family") and self._public_surname(tokens[0])
                                             and not beside_first_name):
             return "a public figure or cited author"  # "Rogers" alone, not "Kaylee and Bryson"
-        if not from_cue and len(tokens) == 1 and tokens[0] in self._public_first_names:
+        if not from_cue and not context.narrative and len(tokens) == 1 \
+                and any(full.startswith(tokens[0] + " ") for full in self._figures_in_post()):
             return "a public figure named in full in this post"  # "What I love about Dolly is" after "Dolly Parton"
         if cue == "honorifics" and len(tokens) == 1 and self._named_public_figure(tokens[0]):
             return "a public figure or cited author"  # "Mrs. Carter" after "Rosalynn Carter"
@@ -584,8 +587,6 @@ def _site_of(name: str, after: str) -> bool:
     return site is not None and len(letters) >= 4 and site.group(1).replace("-", "").casefold().startswith(letters)
 
 
-# The name part of an email address or a handle: "mirlandej62" of mirlandej62@gmail.com, "mirlande.bakes".
-_OWN_ADDRESS = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+\.\w|(?<![\w@])@([\w.]{3,30})")
 _NICKNAME_BEFORE = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s*(?:—|–|--|,|\()\s*(?:the family's|his family's|her family's|his|her|their|a) "
                               r"(?:family |childhood |old )?nickname\b")
 _THEIR_CONTACT = re.compile(r"\b(?:reach|call|text|email|e-mail|follow|contact|find|message|DM)\s+(?:her|him)\b", re.I)
