@@ -161,7 +161,14 @@ def find_cues(all_sentences: list[Sentence], detect: dict) -> list[Cue]:
 _HYPOTHETICAL_LEAD = re.compile(r"\W*(?:imagine|suppose|picture|pretend|let's say|let’s say)\b", re.I)
 
 
+# A post that says its client is invented: "let's follow an imaginary client", "Mike isn't anyone we've treated".
+_INVENTED = re.compile(r"\b(?:imaginary|fictional|made-up|invented|hypothetical) (?:client|patient|person|couple|family|example|character)\b"
+                       r"|\bis(?:n't|n’t| not) (?:anyone|anybody|someone) (?:we|I)(?:'ve|’ve| have)? (?:ever )?(?:treated|seen|worked with)\b", re.I)
+
+
 def _find_cues(all_sentences, cues_re, unless_re) -> list[Cue]:
+    if any(_INVENTED.search(sentence.text) for sentence in all_sentences):
+        return []
     found, previous = [], None
     for sentence in all_sentences:
         invented = previous is not None and _HYPOTHETICAL_LEAD.match(previous.text)

@@ -69,7 +69,8 @@ def _title_like(where: str) -> bool:
 
 
 _KIN_WORDS = frozenset("grandma grandpa granny gran grandad granddad nana nanna nan mom mum dad mommy daddy mummy "
-                       "auntie aunt uncle grandmother grandfather mamaw papaw meemaw memaw pawpaw mami papi amma appa".split())
+                       "auntie aunt uncle grandmother grandfather mamaw papaw meemaw memaw pawpaw mami papi amma appa "
+                       "nonna nonno oma opa bubbe zayde sitto sitti teta tayta jiddo jeddo jido".split())
 # Many people from a place, not one client: "surrounded by neighbours from Caracas and Valencia",
 # "men from Homestead and Hialeah".
 _GROUP_FROM = re.compile(r"\b(?:neighbou?rs|people|families|men|women|friends|others|immigrants|workers|crews|"
@@ -135,7 +136,7 @@ def _title_case(text: str) -> bool:
 
 # "## The Father (2020)", "**Jabari Jumps** by Gaia Cornwall": a work's title without italics
 _WORK_HEADING = re.compile(r"(?m)^#{2,4} [A-Z][^\n]*\((?:19|20)\d\d\)[ \t]*$|\*\*[A-Z][^*\n]+\*\*,? by [A-Z]")
-_WORK_WORDS = re.compile(r"\b(?:novel|book club|character|characters|film|movie|series|episode|season \d|chapter|"
+_WORK_WORDS = re.compile(r"\b(?:novel|book review|book club|character|characters|film|movie|series|episode|season \d|chapter|"
                          r"protagonist|narrator|author|the show|the book|this book|memoir)\b", re.I)
 
 

@@ -21,7 +21,7 @@ from .config import Settings
 from .context import PostContext, Sentence
 from .cues import (
     _after_my_kin, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
-    _in_front_matter, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _someone_elses,
+    _in_front_matter, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
     _STREET_WORDS, _title_like,
 )
 from .names import NameChecks
@@ -87,6 +87,10 @@ _ADDRESS_FIELD = re.compile(r"(?-i:\b(?:[Hh]ome |[Mm]ailing |[Ss]treet )?[Aa]ddr
 # A ZIP code in a form's labelled field: "| ZIP | 85716 |", "ZIP: 85716".
 _ZIP_FIELD = re.compile(r"(?-i:(?:\b[Cc]lient |\b[Hh]ome |\b[Pp]atient )?\bZIP(?: [Cc]ode)?)(?:[ \t]*[:|][ \t]*|[ \t]{2,}|"
                         r"(?<=[Cc]lient ZIP)[ \t]|(?<=[Hh]ome ZIP)[ \t]|(?<=[Pp]atient ZIP)[ \t])(\d{5}(?:-\d{4})?)\b")
+# "bicultural", "multigenerational": a prefix and a dictionary word are a word too.
+_WORD_PREFIX = re.compile(r"(?:bi|multi|inter|intra|trans|non|anti|post|pre|semi|sub|super|over|under|counter|mis|un|hyper|co)-?")
+# "In a small river town, you see them at the Sheetz": anyone, not a client.
+_GENERIC_YOU = re.compile(r"\byou\s+(?:see|run into|meet|know|hear|find)\b", re.I)
 _TO_THE_READER = re.compile(r"\W*(?:if|when) you(?:'re|’re| are|r)?\b", re.I)
 
 
@@ -309,7 +313,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 return True
         if depth == 0 and word.endswith("s") and not word.endswith("ss"):
             return self.is_word(word[:-1], 1)  # "mornings": the plural of an inflected word
-        return False
+        prefix = _WORD_PREFIX.match(word)
+        return bool(depth == 0 and prefix and len(word) - prefix.end() >= 5 and word[prefix.end():] in self.words
+                    and word not in self.first_names and word not in self.surnames)
 
     def _allowed(self, text: str, kind: str, allow: AllowList) -> bool:
         text = re.sub(r"-(?:area|based|born|region)$", "", text)  # "Duluth-area" for an allowed Duluth
@@ -825,7 +831,7 @@ _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testam
                         r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"
                         r"(?:[Bb]ook|[Ss]tory) of [A-Z][a-z]+|Odyssey|Iliad|Odysseus|Homer|Aeneid|[Mm]yths?|[Mm]ythology|"
                         r"Greek (?:gods?|goddess|hero|tragedy)|[Gg]oddess|Trojan|Bhagavad Gita|Gita|Ramayana|Mahabharata|Upanishads|"
-                        r"Qur'?an|Vodou|lwa|Santer[ií]a|orishas?|Virgen|the Virgin|statue of|[Gg]ospel|Christianity|Judaism|"
+                        r"Qur'?an|Quran|[Hh]adith|[Ss]urah|Vodou|lwa|Santer[ií]a|orishas?|Virgen|the Virgin|statue of|[Gg]ospel|Christianity|Judaism|"
                         r"Daniel fast|Lent|(?:[1-3] )?(?:Genesis|Exodus|Joshua|Judges|Ruth|Samuel|Kings|Chronicles|Esther|Job|"
                         r"Psalms?|Isaiah|Jeremiah|Daniel|Jonah|Matthew|Mark|Luke|John|Acts|Romans|Corinthians|Hebrews) \d{1,3})\b")
 # A username without an @: an underscore in it, or letters of both cases mixed with digits.
@@ -849,7 +855,8 @@ def _to_the_reader(sentence: Sentence) -> bool:
     """A sentence to the reader: "If you're entering drug court in Raleigh County", "ISS, in the Red
     Gym on Langdon Street, can explain your options"."""
     return bool(_TO_THE_READER.match(sentence.text)
-                or not sentence.third_person and re.search(r"\byour\b", sentence.text, re.I))
+                or not sentence.third_person and re.search(r"\byour\b", sentence.text, re.I)
+                or not _SINGULAR_PERSON.search(sentence.text) and _GENERIC_YOU.search(sentence.text))
 
 
 def _whose_number(view: str, text: str, a: int, b: int) -> tuple[str, int]:

@@ -249,6 +249,9 @@ class NameChecks:
                     candidates.append((a, b, "language model: a first name it read as a place", ""))
                 continue
             a, b = _trim_name(view, a, b)
+            wrapped = re.match(r"[ \t]*\n[ \t]*([A-Z][a-z][\w'’-]*?)(?:'s|’s)?\b", view[b:b + 40])
+            if wrapped and (not self.is_word(wrapped.group(1)) or _RESEARCHERS_WORK.match(view, b + wrapped.end(1))):
+                b += wrapped.end(1)  # "M. Katherine\n  Shear's work": the model stopped at the line's end
             first = re.match(r"[\w'’-]+\s+", view[a:b])
             if first and (self.is_word(first.group().strip()) or first.group().strip().casefold() in _KIN_WORDS) \
                     and first.group().strip().casefold() not in self.first_names:
@@ -342,6 +345,8 @@ class NameChecks:
         if self._named_figures is None:
             plain = self._plain_post()
             self._named_figures = [full for full in self.public_figures if f" {full} " in plain]
+            # "Dan Campbell, the Lions' head coach": someone the post introduces by a public role.
+            self._named_figures += [_plain(m.group(1)) for m in _PUBLIC_ROLE.finditer(self._view)]
         return self._named_figures
 
     def _table_columns(self, post: Post) -> list[Hit]:
@@ -437,6 +442,8 @@ class NameChecks:
             return "a family title"  # "who drives Lola to dialysis", in a post about Filipino families
         if len(tokens) == 1 and tokens[0] in _KIN_WORDS:
             return "a family word"  # "Mami, ¿y Keylin?", "'Amma, we heard you'"
+        if re.match(r"\s+(?:serial|model|device|monitor|bracelet|tracker|unit)\b", view[b:b + 12]):
+            return "a product's name"  # "Soberlink serial SL2-0093814"
         if len(tokens) == 1 and tokens[0] in self._storms:
             return "a storm's name"
         if re.match(r"\s+(?:fires?|wildfires?|floods?|flooding|tornado|hurricane|explosion|shooting|bombing|massacre|raids?|"
@@ -571,7 +578,7 @@ class NameChecks:
 
 
 _EVERYWHERE = {"a public figure or cited author", "a cited author or work", "a provider or colleague, named by role",
-               "the author's own family", "a therapy term, place or code", "an invented example person",
+               "the author's own family", "a therapy term, place or code", "an invented example person", "a product's name",
                "a character in the book, film or show the post is about"}
 # "Imagine Sarah", "Picture a couple — call them Rafa and Lupe": a name made up for an example.
 _INTRODUCED = re.compile(r"(?i)\b(?:imagine|suppose|picture|pretend|let's say|say|consider|take|meet)\b"
@@ -595,9 +602,14 @@ _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. 
 # What follows a client's name: "Brianna Lewis, who started family therapy with us", "Rosa Elizondo, a mom whose son".
 _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:therapy|counseling|counselling|sessions?|group)"
                            r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
-                           r"patient)\s+(?:whose|who)\b|,\s+(?:a|an|one)\s+(?:former\s+)?(?:client|patient)\s+of\s+(?:mine|ours)\b", re.I)
+                           r"patient)\s+(?:whose|who)\b|,\s+(?:a|an|one)\s+(?:former\s+)?(?:client|patient)\s+of\s+(?:mine|ours)\b"
+                           r"|,\s+(?:a|one)\s+(?:former\s+|longtime\s+|current\s+)?client\s+(?:from|in|of|at|who|whose)\b", re.I)
 _CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]|[Tt]his) (?:client|patient))"
                                 r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
+_PUBLIC_ROLE = re.compile(r"(?-i:\b([A-Z][a-z]+ [A-Z][\w'’-]+)),\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
+                          r"(?:head coach|quarterback|governor|mayor|senator|congressman|congresswoman|"
+                          r"news anchor|talk show host|singer|rapper|pitcher|goalie|point guard)\b")
+_RESEARCHERS_WORK = re.compile(r"(?:'s|’s)\s+(?:work|research|studies|book|books|theory|model)\b")
 _CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]{2,})(?:'s|’s)\s+(?!(?i:disease|syndrome|law|razor|principle|"
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[A-Za-z]")

@@ -89,6 +89,8 @@ class PlaceChecks:
             if re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
                 b = a + len(whole)  # "a baker at Leonard's Bakery": the possessive is part of the business's name
             text = view[a:b]
+            if re.match(r"(?:Your|Our|My|His|Her|Their) ", text):
+                continue  # "Making Telehealth Work for Your Family": no one's employer
             if "\n" in text and _in_front_matter(post, a):
                 continue  # the model read across front matter lines ("Devontae\"\ndate: ...")
             plain = _plain(text)
@@ -149,6 +151,8 @@ class PlaceChecks:
                 opening = view[sentence.start:a] if sentence else view[max(0, a - 60):a]
                 if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", opening)):
                     continue  # "Kristin Neff's work at the University of Texas": a researcher's
+                if not context.narrative and _ABOUT_MY_FAMILY.search(opening):
+                    continue  # "My father worked at the National Tube Works": the author's family
                 if context.narrative:
                     if not self._client_fact(context, a, post, names):
                         continue
@@ -267,9 +271,12 @@ _CITED_YEAR_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et a
 _INSTRUMENT = re.compile(r"(?-i:\b([A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Scale|Inventory|Interview|Questionnaire|Index|Test|Checklist|Assessment)\b)")
 _GROUP_AFTER = re.compile(r"\s+(?:group|class|meeting|circle|branch|location)\b")  # "the Glendale group": where a group meets
 _AT_ORGANISATION = re.compile(r"\b(?:at|for|joined|left|quit)\s+(?:the\s+)?$", re.I)
+# A person, not a word used as an adjective: "a student from Garden City", not "student programs in Nordenberg Hall".
 _PLACE_ANCHOR = re.compile(
-    r"\b(?:her family|his family|the family|[\w-]+-year-old|teen|teenager|kid|dad|mom|"
-    r"mother|father|man|woman|boy|girl|couple(?! of)|veteran|member|student|widow|widower|client|patient|"
-    r"grandmother|grandfather|son|daughter)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
+    r"(?:\b(?:her|his|the) family|\b[\w-]+-year-old|\b(?:a|an|the|one|this|that|my|our|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:teen|teenager|"
+    r"kid|dad|mom|mother|father|man|woman|boy|girl|couple(?! of)|veteran|member|student|widow|widower|client|patient|"
+    r"grandmother|grandfather|son|daughter))\b(?!\s+(?-i:[A-Z]))(?!\s+(?:programs?|services?|success|affairs|unions?|body|"
+    r"loans?|groups?|cent(?:er|re)s?|resources?|support|housing|health|visas?|life|coaches|advis[oe]rs?|ministry|"
+    r"organi[sz]ations?|clubs?|aid|council|associations?|populations?|discounts?)\b)[^.!?]{0,50}?\b(?:lives?|lived|living|grew up|moved|"
     r"moving|from|in|near|at|outside|house|home|apartment|works?|worked|attends?|attended|school)\b"
     r"[^.!?]{0,20}$", re.I)
