@@ -140,6 +140,10 @@ _WORK_WORDS = re.compile(r"\b(?:novel|book review|book club|character|characters
                          r"protagonist|narrator|author|the show|the book|this book|memoir)\b", re.I)
 
 
+# A sentence in a post about a work that speaks of a client of the author's, not a character.
+_A_CLIENT = re.compile(r"\b(?:client|patient)\b|\b(?:our|my) (?:last )?sessions?\b|\bin session\b", re.I)
+
+
 def _about_a_work(text: str) -> bool:
     """A post about a book, film or show, whose first names are its characters."""
     return len(_WORK_WORDS.findall(text)) >= 3 and (any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(text))

@@ -54,7 +54,11 @@ _URL_CUE = re.compile(
     r"publishing|blogging)\b[^.!?]{0,40}\b(?:at|on)\s+\S+\.\w",
     re.I)
 _THEIR_NUMBER = re.compile(r"\b(?:his|her|their|the client's|my client's)\s+(?:own\s+)?(?:cell|cellphone|mobile|phone|"
-                           r"number|landline|home phone)\b[^.\n]{0,15}$", re.I)
+                           r"number|landline|home phone)\b[^.\n]{0,15}$"
+                           r"|\b(?:his|her|their)\s+(?:mom|mother|dad|father|parents?|husband|wife|partner|son|daughter|sister|brother)"
+                           r"\s+(?:wants|asked|prefers|needs|called|calls|texted|texts|phoned)\b[^.\n]{0,40}\s*$"
+                           r"|(?<!our )(?<!the )\b(?:cell|cellphone|mobile)(?: phone| number)?[\s:#]*$", re.I)  # "call Kenny back, cell 412-..."  # "her mom wants reminders texted to"
+_CLIENT_AFTER_NUMBER = re.compile(r"\s*\((?:current|former|new) (?:client|patient)\b", re.I)  # "313-555-0187 (current client, ..."
 _MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|temp|weight|count|pulse|mph|bpm|"
                              r"percent|points?|degrees|minutes|dollars|miles|pages|feet|pounds|lbs|sugar|glucose|"
                              r"a1c|iq|number|room|exit|highway|route)\b[^.\n]{0,18}$", re.I)
@@ -91,6 +95,9 @@ _ZIP_FIELD = re.compile(r"(?-i:(?:\b[Cc]lient |\b[Hh]ome |\b[Pp]atient )?\bZIP(?
 _WORD_PREFIX = re.compile(r"(?:bi|multi|inter|intra|trans|non|anti|post|pre|semi|sub|super|over|under|counter|mis|un|hyper|co)-?")
 # "In a small river town, you see them at the Sheetz": anyone, not a client.
 _GENERIC_YOU = re.compile(r"\byou\s+(?:see|run into|meet|know|hear|find)\b", re.I)
+# "The woman I worked with had patrolled ...": a sentence about the person, whom the author saw.
+_PERSON_I_SAW = re.compile(r"\W*(?:the|a|one|this)\s+(?:[\w-]+\s+){0,2}?(?:woman|man|client|patient|mother|father|veteran|nurse|"
+                           r"student|teen|couple|family|girl|boy|person)\s+(?:I|we)\b", re.I)
 _TO_THE_READER = re.compile(r"\W*(?:if|when) you(?:'re|’re| are|r)?\b", re.I)
 
 
@@ -393,7 +400,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             near, line_start = _whose_number(view, post.text, a, b)
             sentence = context.sentence_at(a)
             quoted = sentence is not None and _client_voice(post, sentence, self.site_allow)
-            theirs = _THEIR_NUMBER.search(view[max(line_start, a - 40):a])
+            theirs = _THEIR_NUMBER.search(view[max(line_start, a - 40):a]) or _CLIENT_AFTER_NUMBER.match(view, b)
             resource = self.resource_context.search(near)
             if quoted and resource and re.fullmatch(r"(?i)call me|text me", resource.group()):
                 resource = None  # someone quoted saying "call me at": their own number
@@ -405,7 +412,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             if kind == "fax" and any(self.site_allow.covers(m.group(1)) for pattern in (self.email_pattern, *self.phone_patterns)
                                      for m in pattern.finditer(line) if m.group(1) != number):
                 continue  # "Phone: (408) 555-0147 · Fax: (408) 555-0148": the practice's fax, on its contact line
-            if kind == "phone" and (author_only(a) or author_sentence(a)):
+            if kind == "phone" and not theirs and (author_only(a) or author_sentence(a)):
                 continue
             hits.append(Hit(kind, a, b, f"pattern: a {kind} number that is not a public or practice line"))
         for _m, a, b in each([self.email_pattern]):
@@ -634,7 +641,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             return True
         if sentence.not_client:
             return False
-        author = sentence.about_author_only or not sentence.third_person and re.search(r"\bI\b", sentence.text)
+        author = (sentence.about_author_only or not sentence.third_person and re.search(r"\bI\b", sentence.text)) \
+            and not _PERSON_I_SAW.match(sentence.text)
         if author and not _client_voice(post, sentence) or _to_the_reader(sentence):
             return False  # the author's ("... in Providence, I was the only one"), or the reader's ("If you are ...")
         if any(a <= offset < b for a, b in self._headings):
@@ -766,6 +774,12 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                     if not searchable and _in_citation(self._view, segment.start + m.start(), segment.start + m.end()):
                         continue  # "(Falicov, 2014)": the author, even if the name is a client's too
                     end = m.end() - (2 if m.group().endswith(("'s", "’s")) else 0)
+                    plural = None if searchable else re.match(r"(?:s|es)\b", segment.text[m.end():m.end() + 3])
+                    if plural:
+                        previous = segment.text[max(0, m.start() - 20):m.start()].split()
+                        phrase = " ".join(previous[-1:] + [m.group() + plural.group()])
+                        if self._region(_plain(phrase)) or self.site_allow.covers(phrase):
+                            continue  # "Vega" is not in "Las Vegas": a plural that is another place's name
                     if self._inside_term(segment.start + m.start(), segment.start + end):
                         continue  # "Virgen de Guadalupe" beside the client's town of Guadalupe
                     found.append(Hit(kind, segment.start + m.start(), segment.start + end,
@@ -825,7 +839,7 @@ _STAFF_INTRO = re.compile(
     r"(?:us|our|the)\b)", re.M)
 # "Brianna's shop", "Tom's blog": a site a person (a first name alone, no public surname) runs.
 _FIRST_NAME_SITE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:'s|’s)\s+(?:[\w-]+\s+)?(?:shop|store|site|"
-                              r"website|blog|page|channel|newsletter|portfolio)\b")
+                              r"website|blog|page|channel|newsletter|portfolio|photos|photography|art|music)\b")
 # Words that place a paragraph in scripture or myth, where "David" or "Penelope" is a figure from it.
 _SCRIPTURE = re.compile(r"\b(?:Psalms?|Bible|[Ss]cripture|[Bb]iblical|Old Testament|New Testament|Gospels?|"
                         r"Genesis|Exodus|Proverbs|Ecclesiastes|Torah|Sunday school|sermon|[Pp]rophet|"

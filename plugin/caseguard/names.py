@@ -10,7 +10,7 @@ from collections import Counter
 
 from .context import PostContext
 from .cues import (
-    _about_a_work, _EMPHASIS, _FRONT_MATTER, _FUNCTION_WORDS, _GROUP_FROM, Hit, _HYPOTHETICAL, _hypothetical, _in_case_name,
+    _A_CLIENT, _about_a_work, _EMPHASIS, _FRONT_MATTER, _FUNCTION_WORDS, _GROUP_FROM, Hit, _HYPOTHETICAL, _hypothetical, _in_case_name,
     _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _MY_FAMILY, _MY_KIN, _on_a_route, _plain, _segment_at,
     _sentence_initial, _sentence_text, _title_case, _title_like, _trim_name, _WORK_HEADING,
 )
@@ -36,8 +36,9 @@ _VERBS_AFTER_A_TITLE = frozenset("taught teaches told tells showed shows gave gi
 # Table headers that say what a column holds.
 _COLUMN_KINDS = [
     (re.compile(r"(?i)serial(?: number| no\.?| #)?|imei|device id|mac(?: address)?"), "device"),
-    (re.compile(r"(?i)mrn|member id|(?:case|policy|account|record|claim|file)(?: number| no\.?| #)|student id"), "record-number"),
+    (re.compile(r"(?i)mrn|member id|case|(?:case|policy|account|record|claim|file)(?: number| no\.?| #)|student id"), "record-number"),
     (re.compile(r"(?i)(?:client|patient|student|child|member)(?: name)?|household|family"), "person-name"),
+    (re.compile(r"(?i)(?:full )?name"), "a person's name"),  # only cells shaped like a person's name
     (re.compile(r"(?i)age"), "age-over-89"),
 ]
 # Spanish words that no English sentence uses twice: a sentence with two is in Spanish.
@@ -95,8 +96,9 @@ class NameChecks:
         for m in self.contact_link.finditer(post.text):
             candidates.append((m.start(1), m.end(1), "pattern: the name on an email or phone link", "contact"))
         for paragraph in re.finditer(r"(?:[^\n]+\n?)+", view):  # "reach her at mirlandej62@gmail.com ... Mirlande's shop"
-            if not _THEIR_CONTACT.search(paragraph.group()):
-                continue
+            if not _THEIR_CONTACT.search(paragraph.group()) and not any(
+                    s.where == "HTML comment" and s.start < paragraph.end() and paragraph.start() < s.end for s in post.segments):
+                continue  # an author's note is about someone it names: "Keisha OK'd this ...: keisha.b.lamont@gmail.com"
             # The name part of each email address and handle: "mirlandej62" of mirlandej62@gmail.com.
             spelt = [_plain(m.group(1).split("@")[0] or m.group(1)[1:])
                      for pattern in (self.email_pattern, self.handle_pattern) for m in pattern.finditer(paragraph.group())
@@ -116,11 +118,18 @@ class NameChecks:
                 candidates.append((m.start(1), m.end(1), "pattern: a name in a client-name field", "form"))
         for segment in post.segments:  # "<!-- send this list to Renata Gallegos -->": an author's note names a client
             if segment.where == "HTML comment":
+                for m in _NOTE_RECORD.finditer(segment.text):  # "pull quote from Paulette's intake (MRN 448-2091)"
+                    if m.group(1).casefold() in self.first_names:
+                        candidates.append((segment.start + m.start(1), segment.start + m.end(1),
+                                           "pattern: a first name whose intake or chart an author's note cites", "note"))
                 for m in _NOTE_NAME.finditer(segment.text):
                     first, last = m.group(1), m.group(2)
                     if (len(first) == 2 or first.casefold() in self.first_names) and not self.is_word(last):
                         candidates.append((segment.start + m.start(), segment.start + m.end(),
                                            "pattern: a person's full name in an author's note", "note"))
+        for m in re.finditer(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?=,\s)", view):  # "To Carmen, sister of one of our group members"
+            if m.group(1).casefold() in self.first_names and _CLIENT_AFTER.match(view, m.end(1)):
+                candidates.append((m.start(1), m.end(1), "pattern: a name the sentence says is a client's or a client's relative", "client"))
         for m in _CLIENT_APPOSITIVE.finditer(view):  # "One of my clients, Rosa, was nine": a name even when a word
             candidates.append((m.start(1), m.end(1), "pattern: a name the post gives a client", "client"))
         for m in _INITIALLED.finditer(view):  # "a photo from Marisol A.", "— Priya S., Oak Park": a name cut short
@@ -265,11 +274,12 @@ class NameChecks:
                 candidates.append((a, b, "language model: a private person's name next to their contact details", "contact"))
             elif _site_of(view[a:b], view[b:b + 80]):
                 candidates.append((a, b, "language model: a person whose own web site is linked", "contact"))
-            elif _CLIENT_AFTER.match(view, b):
+            elif _CLIENT_AFTER.match(view, b) or _CLIENT_BEFORE.search(view[max(0, a - 40):a]):
                 candidates.append((a, b, "language model: a person the sentence says is a client", "client"))
             elif len(view[a:b].split()) > 1 and _RECORD_OF.match(view, b):
                 candidates.append((a, b, "language model: a person whose record or number follows", "record"))
-            elif _plain(view[a:b]) in self.first_names and not about_a_work and not _hypothetical(context, a) \
+            elif _plain(view[a:b]) in self.first_names and not (about_a_work and not _A_CLIENT.search(_sentence_text(context, a))) \
+                    and not _hypothetical(context, a) \
                     and not re.match(r"\s+[A-Z][a-z]", view[b:b + 3]) and (
                     _PERSON_BEFORE.search(view[max(0, a - 30):a]) or _PERSON_AFTER.match(view, b)) \
                     and not self._someones_surname(view[a:b]):
@@ -378,6 +388,10 @@ class NameChecks:
                                                     and not all(self.is_word(w) for w in value.split())
                                                     or re.fullmatch(r"[A-Z]\.(?: ?[A-Z]\.){0,2}", value)):  # "J.R."
                         found.append(Hit(kind, a, b, "pattern: a name under a table header such as \"Client\""))
+                    elif kind == "a person's name" and (
+                            re.fullmatch(r"[A-Z]\. ?[A-Z][\w'’-]+", value)  # "J. Okeke-Larsen"
+                            or re.fullmatch(r"([A-Z][a-z]+) [A-Z][\w'’-]+", value) and value.split()[0].casefold() in self.first_names):
+                        found.append(Hit("person-name", a, b, "pattern: a person's name under a table's \"Name\" header"))
                 j += 1
         return found
 
@@ -456,8 +470,8 @@ class NameChecks:
         if not from_cue and sentence is not None and not sentence.third_person and re.search(r"\byou\b", sentence.text, re.I) \
                 and re.search(r"\bour\b", sentence.text, re.I):
             return "someone of the practice, speaking to the reader"  # "Becca will email you a link to our intake packet"
-        if self._about_a_work and cue not in ("contact", "form") \
-                and not re.search(r"\b(?:client|patient)\b", _sentence_text(context, a)):  # "a client, Ernestine, who"
+        if self._about_a_work and cue not in ("contact", "form", "note") \
+                and not _A_CLIENT.search(_sentence_text(context, a)):  # "a client, Ernestine, who", "after our session"
             return "a character in the book, film or show the post is about"
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens) \
                 or re.match(r"-[a-z]", view[b:b + 2]) and self.is_word(tokens[-1]) and tokens[-1] not in self.first_names:
@@ -548,8 +562,8 @@ class NameChecks:
             introduced = _INTRODUCED.search(view[sentence.start:a])
             if introduced and not (context.narrative and re.match(r"(?i)meet\b", introduced.group())):
                 return "an invented example person"  # but in a client's story "Meet J.R." introduces the client
-            if _hypothetical(context, a):
-                return "in an invented example"
+            if _hypothetical(context, a) and cue != "form":
+                return "in an invented example"  # but "For example, ... the client's name (Brinley Sorensen)" is a record
         if cue in ("", "family") and _work_context(context, a):
             return "a character or author of a work"
         if self.provider_before.search(before) or self.provider_after.search(after):
@@ -603,14 +617,19 @@ _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. 
 _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:therapy|counseling|counselling|sessions?|group)"
                            r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
                            r"patient)\s+(?:whose|who)\b|,\s+(?:a|an|one)\s+(?:former\s+)?(?:client|patient)\s+of\s+(?:mine|ours)\b"
-                           r"|,\s+(?:a|one)\s+(?:former\s+|longtime\s+|current\s+)?client\s+(?:from|in|of|at|who|whose)\b", re.I)
+                           r"|,\s+(?:a|one)\s+(?:former\s+|longtime\s+|current\s+)?client\s+(?:from|in|of|at|who|whose)\b"
+                           r"|,\s+(?:the\s+)?(?:sister|brother|mother|father|mom|dad|wife|husband|partner|son|daughter|aunt|uncle|"
+                           r"grandmother|grandfather)\s+of\s+(?:one of\s+)?(?:our|my|a)\s+(?:[\w-]+\s+)?(?:clients?|patients?|"
+                           r"members?)\b", re.I)
 _CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]|[Tt]his) (?:client|patient))"
                                 r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
 _PUBLIC_ROLE = re.compile(r"(?-i:\b([A-Z][a-z]+ [A-Z][\w'’-]+)),\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
                           r"(?:head coach|quarterback|governor|mayor|senator|congressman|congresswoman|"
                           r"news anchor|talk show host|singer|rapper|pitcher|goalie|point guard)\b")
+_NOTE_RECORD = re.compile(r"(?-i:\b([A-Z][a-z]+))(?:'s|’s)\s+(?:intake|chart|file|session|notes?|record|assessment|release|ROI)\b", re.I)
 _RESEARCHERS_WORK = re.compile(r"(?:'s|’s)\s+(?:work|research|studies|book|books|theory|model)\b")
-_CLIENT_BEFORE = re.compile(r"\b(?:my|our|a|the|this) (?:client|patient|counselee)(?: named)?,?\s+$", re.I)
+_CLIENT_BEFORE = re.compile(r"\b(?:(?:my|our|a|the|this) (?:(?:longtime|long-time|former|current) )?|longtime |long-time )"
+                            r"(?:client|patient|counselee)(?: named)?,?\s+$", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]{2,})(?:'s|’s)\s+(?!(?i:disease|syndrome|law|razor|principle|"
                               r"paradox|effect|rule|theorem|criteria|scale|test|method|model)\b)[A-Za-z]")
 _PERSON_BEFORE = re.compile(r"\b(?:with|to|from|thank|thanks|dear|hi|hello|asked|told|met|saw|called|texted|"
@@ -625,7 +644,8 @@ _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[
                             r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
                             r"|\b([A-Z][\w'’-]+),\s+(?:[A-Z]\.\s?){1,3}(?=,|\s*&|\s*\(|\s+and\b)")  # "Curran, T., & Hill, A. P. (2019)"
 # A form or table row labelled "Client": "| Client | Alan Whitcomb |", "Patient: Rosa Diaz".
-_FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident|Evaluee|Examinee)"
+_FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident|Evaluee|Examinee|"
+                        r"(?<![\w ])Name(?=:[ \t]{2,}))"  # "Name:        Theresa Hudak", a form's aligned first line
                         r"(?:\s{2,}|:[ \t]+|[ \t]*\|[ \t]*)"
                         r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+|[A-Z]\.(?:\s?[A-Z]\.){1,3}(?![\w.])))")
 # What belongs to the person just named: "R.M.'s SSN", "J.D.'s chart".

@@ -10,7 +10,7 @@ from itertools import chain
 
 from .context import PostContext
 from .cues import (
-    _after_my_kin, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, _GROUP_FROM, Hit, _hypothetical, _in_case_name,
+    _A_CLIENT, _after_my_kin, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, _GROUP_FROM, Hit, _hypothetical, _in_case_name,
     _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _MY_FAMILY, _on_a_route, _plain, _segment_at,
     _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses, _title_like, _trim_name,
 )
@@ -36,7 +36,7 @@ class PlaceChecks:
             if context.narrative:
                 return self._client_fact(context, offset, post, names)
             # In a post about a film or a book, the people who live somewhere are its characters.
-            client = re.search(r"\b(?:client|patient)\b", _sentence_text(context, offset))
+            client = _A_CLIENT.search(_sentence_text(context, offset))
             return (not self._about_a_work or bool(client)) and self._tied_to_person(context, view, offset, names)
 
         found = []
@@ -73,6 +73,8 @@ class PlaceChecks:
         for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view)):  # "a Westbrook dad", "the Urbandale ranch house"
             if all(len(w) >= 3 for w in m.group(1).split()):
                 candidates.append(("pattern", m.start(1), m.end(1), "pattern: a town that says where someone is from"))
+        for m in _ATTRIBUTION.finditer(view):  # "— L.M., Dearborn Heights": where the person quoted lives
+            candidates.append(("attribution", m.start(1), m.end(1), "pattern: the town of someone quoted by initials or first name"))
         for segment in post.segments:  # "<!-- ask Sissy if it's ok to mention Osage -->": a note to check a name
             if segment.where == "HTML comment":
                 candidates += [("note", segment.start + m.start(1), segment.start + m.end(1),
@@ -95,7 +97,8 @@ class PlaceChecks:
                 continue  # the model read across front matter lines ("Devontae\"\ndate: ...")
             plain = _plain(text)
             region, _, term = plain.rpartition(" ")
-            if b <= a or self._region(plain) or plain in self.therapy_terms or not text[:1].isupper() \
+            worksite = label == "ORG" and _WORKSITE_AFTER.match(view, b)
+            if b <= a or self._region(plain) or plain in self.therapy_terms and not worksite or not text[:1].isupper() \
                     or term in self.therapy_terms and self._region(region):  # "West Virginia Medicaid"
                 continue
             if _METHOD_AFTER.match(view, b):
@@ -124,14 +127,17 @@ class PlaceChecks:
             if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
                 continue  # "Coming Back From Burnout" in a post about burnout
             if len(tokens) == 1 and (self.is_word(tokens[0]) or tokens[0] in _PLACE_WORDS) \
-                    and re.search(r"\b[Tt]he\s+$", view[max(0, a - 5):a]):
+                    and re.search(r"\b[Tt]he\s+$", view[max(0, a - 5):a]) and not worksite:
                 continue  # "a drive across the Valley": a region's nickname, not a town
-            strong_place = label == "note" or label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a]))
+            strong_place = label == "note" or label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a])
+                                                                       or _HOMETOWN.search(view[max(0, a - 70):a]))
             if _POSSESSED.search(view[max(0, a - 20):a]):
                 continue  # "his favorite Takis": a thing someone has, not a place
             starts = _sentence_initial(view, a) or getattr(context.sentence_at(a), "start", None) == a
-            if len(tokens) == 1 and not strong_place and (tokens[0] in self.first_names or tokens[0] in self.public_surnames
-                                     or (self.is_word(tokens[0]) and (label == "pattern" or starts))):
+            the_job = why == _AFTER_A_JOB and re.search(r"\bthe\s+$", view[max(0, a - 5):a])  # "dealing baccarat at the Wynn"
+            if len(tokens) == 1 and not strong_place and not the_job and (
+                    tokens[0] in self.first_names or tokens[0] in self.public_surnames
+                    or (self.is_word(tokens[0]) and (label == "pattern" or starts))):
                 continue
             if label == "ORG":
                 sentence = context.sentence_at(a)
@@ -193,7 +199,7 @@ class PlaceChecks:
             if re.match(r"\s+(?:Schools|School District|Public Schools|Unified|ISD)\b", view[b:b + 22]) \
                     and not context.narrative:
                 continue  # "in Albuquerque Public Schools' elementary schools": a district, where a guest worked
-            if belongs(a):
+            if label == "attribution" or belongs(a):
                 found.append(Hit("location", a, b, why))
         return found
 
@@ -233,6 +239,13 @@ class PlaceChecks:
 
 _COMPANY = re.compile(r"^[A-Z]{2,}\b|\b(?:Services|Company|Co\.|Corp\.?|Corporation|Inc\.?|LLC|Group|Industries|Energy|"
                       r"Systems|Solutions|Logistics|Construction|Airlines|Bank|Fisheries|Seafoods)\b")
+# "the Amazon warehouse", "Apple's offices": a company named as the place someone works.
+_WORKSITE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:warehouse|plant|store|factory|fulfil?lment center|distribution center|mill|mine|yard|"
+                             r"depot|offices?|campus|headquarters|HQ)\b")
+# A quotation's signature line: a private person (initials or a first name alone), then their town last.
+_ATTRIBUTION = re.compile(r"(?m)^[ \t>]*(?:—|–|--?)[ \t]*(?:(?:[A-Z]\.[ ]?){1,3}|[A-Z][a-z]+),(?:[ \t]+[^,\n]{1,40},)?[ \t]+"
+                          r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[ \t]*$")
+_HOMETOWN = re.compile(r"\b[\w-]+-year-old\b[^.!?\n]{0,40}\bfrom\s+$")  # "a 24-year-old returned missionary from Sandy"
 _AFTER_A_JOB = "pattern: an employer named after the client's job"
 _NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
@@ -243,7 +256,8 @@ _VEHICLE_BEFORE = re.compile(r"\b(?:silver|black|white|red|blue|gray|grey|green|
 _POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
 _TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:dad|mom|mum|mother|father|"
                           r"teen|teenager|man|woman|family|couple|widow|widower|veteran|nurse|farmer|kid|boy|girl|"
-                          r"grandmother|grandfather|native|firefighter|teacher)\b))")
+                          r"grandmother|grandfather|native|firefighter|teacher|plumber|electrician|welder|steelworker|miner|trucker|"
+                          r"mechanic|carpenter|contractor|rancher|fisherman|logger)\b))")
 _TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
                         r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
                         r"farmhouse|bungalow|townhouse|rowhouse)\b))")
@@ -263,6 +277,7 @@ _NOTE_ABOUT = re.compile(r"(?i:\b(?:mention|mentioning|naming|name|say|include|i
                          r"keep|leave out|leave in)\s+(?:the\s+)?)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 # Schools and workplaces that are local, unlike a hospital or college research is done at.
 _LOCAL_INSTITUTION = re.compile(r"\b(?:Elementary|Middle School|High School|Senior High|Junior High|High|Prep|Fitness|Gym|Fellowship|"
+                                r"Tavern|Pub|Diner|Saloon|Barbershop|Post \d+|"
                                 r"Iron Works|Steel Works|Ironworks|Steelworks|Mills?|Mine|Shipyard|Dairy|Refinery|"
                                 r"Foundry|Quarry|Factory|Power Station|Fire Station|Police Department|Fire Department|"
                                 r"Sheriff's Office|Fire & Rescue|Fire and Rescue|Conservatory)\b")
