@@ -53,11 +53,12 @@ _URL_CUE = re.compile(
     r"|\b(?:she|he)(?:'s| has| is)?\s+(?:since\s+|now\s+|also\s+)?(?:started\s+|begun\s+)?(?:sharing|posting|writing|"
     r"publishing|blogging)\b[^.!?]{0,40}\b(?:at|on)\s+\S+\.\w",
     re.I)
+# Whose number this is, said just before it: "his cell", "her mom wants reminders texted to", "call Kenny back, cell".
 _THEIR_NUMBER = re.compile(r"\b(?:his|her|their|the client's|my client's)\s+(?:own\s+)?(?:cell|cellphone|mobile|phone|"
                            r"number|landline|home phone)\b[^.\n]{0,15}$"
                            r"|\b(?:his|her|their)\s+(?:mom|mother|dad|father|parents?|husband|wife|partner|son|daughter|sister|brother)"
                            r"\s+(?:wants|asked|prefers|needs|called|calls|texted|texts|phoned)\b[^.\n]{0,40}\s*$"
-                           r"|(?<!our )(?<!the )\b(?:cell|cellphone|mobile)(?: phone| number)?[\s:#]*$", re.I)  # "call Kenny back, cell 412-..."  # "her mom wants reminders texted to"
+                           r"|(?<!our )(?<!the )\b(?:cell|cellphone|mobile)(?: phone| number)?[\s:#]*$", re.I)
 _CLIENT_AFTER_NUMBER = re.compile(r"\s*\((?:current|former|new) (?:client|patient)\b", re.I)  # "313-555-0187 (current client, ..."
 _MEASURE_BEFORE = re.compile(r"\b(?:rate|pressure|speed|score|level|temperature|temp|weight|count|pulse|mph|bpm|"
                              r"percent|points?|degrees|minutes|dollars|miles|pages|feet|pounds|lbs|sugar|glucose|"
