@@ -289,7 +289,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         hits.extend(self._url_names(post, context, hits))
         hits.extend(self._propagate(post, hits))
         hits.extend(self._named_sites(post, [post.text[h.start:h.end] for h in hits if h.kind == "person-name"
-                                             and not self._allowed(post.text[h.start:h.end], h.kind, allow)]))
+                                             and not self._allowed(post.text[h.start:h.end], h.kind, allow)
+                                             and post.text[h.start:h.end].casefold() not in guest]))
         hits.extend(self._same_site(post, hits))
         decided = []
         # Sorted on every field, so that of two findings on one span the same one is kept on every run.
@@ -723,13 +724,16 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         starts = {letters for letters in starts if len(letters) >= 4}
         found = []
         for segment in post.segments if starts else ():
-            address = _WEB_ADDRESS.search(segment.text) if segment.kind == URL else None
-            if address is None or self._own_url(address.group()):
-                continue
-            host = _host(address.group())
-            if any(host.replace("-", "").startswith(letters) for letters in starts):
-                found.append(Hit("url", segment.start + address.start(), segment.start + address.end(),
-                                 "a web site named after a person found in this post"))
+            # A link's address, or a web address written in the text ("see more at hadialawieh.photo").
+            addresses = [_WEB_ADDRESS.search(segment.text)] if segment.kind == URL else \
+                [m for pattern in self.url_patterns for m in pattern.finditer(segment.text)]
+            for address in addresses:
+                if address is None or self._own_url(address.group()):
+                    continue
+                host = _host(address.group())
+                if any(host.replace("-", "").startswith(letters) for letters in starts):
+                    found.append(Hit("url", segment.start + address.start(), segment.start + address.end(),
+                                     "a web site named after a person found in this post"))
         return found
 
     def _propagate(self, post: Post, hits: list[Hit]) -> list[Hit]:

@@ -62,8 +62,8 @@ class PlaceChecks:
                                  "pattern: a client's school, church or workplace"))
         candidates = [(label, a, b, f"language model: a place ({label}) in a client's story")
                       for label, a, b in entities if label != "PERSON"]
-        candidates += [("ORG", m.start(1), m.end(1), _AFTER_A_JOB)
-                       for m in self.employer_after.finditer(view)]
+        candidates += [("ORG", m.start(1), m.start(1) + len(re.split(r"\.\s", m.group(1))[0]), _AFTER_A_JOB)
+                       for m in self.employer_after.finditer(view)]  # a name ends with its sentence ("Resort. She")
         recognised = {(a, b) for label, a, b in entities if label != "PERSON"}
         for m in self.after_preposition.finditer(view):
             # The model often calls a small town an organisation; after "grew up in" it is a place.
@@ -126,15 +126,15 @@ class PlaceChecks:
                 continue  # "Highway" where a line break cut "Highway 61": no place on its own
             if len(tokens) == 1 and tokens[0] in self._lower_words and tokens[0] not in self.first_names:
                 continue  # "Coming Back From Burnout" in a post about burnout
+            the_job = why == _AFTER_A_JOB and re.search(r"\bthe\s+$", view[max(0, a - 5):a])  # "a bar porter at the Sahara"
             if len(tokens) == 1 and (self.is_word(tokens[0]) or tokens[0] in _PLACE_WORDS) \
-                    and re.search(r"\b[Tt]he\s+$", view[max(0, a - 5):a]) and not worksite:
+                    and re.search(r"\b[Tt]he\s+$", view[max(0, a - 5):a]) and not worksite and not the_job:
                 continue  # "a drive across the Valley": a region's nickname, not a town
             strong_place = label == "note" or label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a])
                                                                        or _HOMETOWN.search(view[max(0, a - 70):a]))
             if _POSSESSED.search(view[max(0, a - 20):a]):
                 continue  # "his favorite Takis": a thing someone has, not a place
             starts = _sentence_initial(view, a) or getattr(context.sentence_at(a), "start", None) == a
-            the_job = why == _AFTER_A_JOB and re.search(r"\bthe\s+$", view[max(0, a - 5):a])  # "dealing baccarat at the Wynn"
             if len(tokens) == 1 and not strong_place and not the_job and (
                     tokens[0] in self.first_names or tokens[0] in self.public_surnames
                     or (self.is_word(tokens[0]) and (label == "pattern" or starts))):
