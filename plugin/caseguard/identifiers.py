@@ -69,7 +69,8 @@ _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthda
 # Act took effect on July 24, 2011", "on March 14 the Spencer Dam on the Niobrara River failed").
 _PUBLIC_EVENT = re.compile(r"(?-i:\b(?:Supreme Court|[A-Z][a-z]+ Act)\b)|\b(?:v\.|signed into law|took effect|went into effect|"
                            r"raid(?:s|ed)|feast (?:day|of)|decision|ruling|legali[sz]ed)\s"
-                           r"|(?-i:\b(?:Dam|Levee)\b)[\w ]{0,30}\b(?:failed|broke|burst|collapsed|gave way)\b", re.I)
+                           r"|(?-i:\b(?:Dam|Levee)\b)[\w ]{0,30}\b(?:failed|broke|burst|collapsed|gave way)\b"
+                           r"|(?-i:\b(?:World|National|International|Global) (?:[A-Z][\w'’-]+ ){1,4}(?:Day|Week|Month)\b)", re.I)  # "World Prematurity Day"
 # "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
 _SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
                            r"\s+(?:was\s+)?on\s+(?:\w+day,?\s+)?(?:the\s+)?$", re.I)

@@ -74,6 +74,8 @@ class NameChecks:
                 a, b = _trim_name(view, m.start(group), m.end(group))
                 if b <= a or view[a:b].casefold() in _FUNCTION_WORDS:
                     continue  # "What She Told Me": no name
+                if kind == "honorifics" and m.group(0).startswith("Don ") and view[a:b].split()[0].casefold() not in self.first_names:
+                    continue  # "Don Coyhis": Don is his first name, not the title of "Don Ezequiel"
                 if kind == "honorifics":
                     head, _, tail = view[a:b].rpartition(" ")
                     if head and (self.is_word(tail) or tail.casefold() in _VERBS_AFTER_A_TITLE) and tail.casefold() not in self.surnames:
@@ -217,7 +219,9 @@ class NameChecks:
             if segment.where.startswith("image") and segment.kind == PROSE:
                 # "Renee at the Lakefront with her husband": the person a photo shows, first in its alt text.
                 full = re.match(r"\s*([A-Z][a-z]+) ([A-Z][a-z]+)\b", segment.text)  # "Jaylen Brooks eligibility determination"
-                if full and full.group(1).casefold() in self.first_names and full.group(2).casefold() in self.surnames:
+                if full and full.group(1).casefold() in self.first_names and (
+                        full.group(2).casefold() in self.surnames or ("PERSON", segment.start + full.start(1),
+                                                                      segment.start + full.end(2)) in entities):
                     candidates.append((segment.start + full.start(1), segment.start + full.end(2),
                                        "a full name opening an image's alt text", "form"))
                 subject = _PHOTO_SUBJECT.match(segment.text)
@@ -458,6 +462,9 @@ class NameChecks:
             return "a family word"  # "Mami, ¿y Keylin?", "'Amma, we heard you'"
         if re.match(r"\s+(?:serial|model|device|monitor|bracelet|tracker|unit)\b", view[b:b + 12]):
             return "a product's name"  # "Soberlink serial SL2-0093814"
+        if _INSTITUTION_AFTER.match(view, b) or re.match(r"(?:'s|’s)\s+(?:Donuts|Bakery|Diner|Kitchen|Cafe|Café|Pizza|Deli|"
+                                                        r"Market|Grill|Tavern|Pub|Barbershop|Salon)\b", view[b:b + 14]):
+            return "part of a business's or college's name"  # "Chief Dull Knife College", "Dottie's Donuts"
         if len(tokens) == 1 and tokens[0] in self._storms:
             return "a storm's name"
         if re.match(r"\s+(?:fires?|wildfires?|floods?|flooding|tornado|hurricane|explosion|shooting|bombing|massacre|raids?|"
@@ -627,6 +634,7 @@ _PUBLIC_ROLE = re.compile(r"(?-i:\b([A-Z][a-z]+ [A-Z][\w'’-]+)),\s+(?:the\s+)?
                           r"(?:head coach|quarterback|governor|mayor|senator|congressman|congresswoman|"
                           r"news anchor|talk show host|singer|rapper|pitcher|goalie|point guard)\b")
 _NOTE_RECORD = re.compile(r"(?-i:\b([A-Z][a-z]+))(?:'s|’s)\s+(?:intake|chart|file|session|notes?|record|assessment|release|ROI)\b", re.I)
+_INSTITUTION_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:College|University|Academy|Elementary|High School)\b")
 _RESEARCHERS_WORK = re.compile(r"(?:'s|’s)\s+(?:work|research|studies|book|books|theory|model)\b")
 _CLIENT_BEFORE = re.compile(r"\b(?:(?:my|our|a|the|this) (?:(?:longtime|long-time|former|current) )?|longtime |long-time )"
                             r"(?:client|patient|counselee)(?: named)?,?\s+$", re.I)
