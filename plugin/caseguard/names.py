@@ -97,9 +97,10 @@ class NameChecks:
                 candidates.append((a, b, f"pattern: a name after {_CUE_LABEL[kind]}", kind))
         for m in self.contact_link.finditer(post.text):
             candidates.append((m.start(1), m.end(1), "pattern: the name on an email or phone link", "contact"))
+        comments = [(s.start, s.end) for s in post.segments if s.where == "HTML comment"]
         for paragraph in re.finditer(r"(?:[^\n]+\n?)+", view):  # "reach her at mirlandej62@gmail.com ... Mirlande's shop"
             if not _THEIR_CONTACT.search(paragraph.group()) and not any(
-                    s.where == "HTML comment" and s.start < paragraph.end() and paragraph.start() < s.end for s in post.segments):
+                    start < paragraph.end() and paragraph.start() < end for start, end in comments):
                 continue  # an author's note is about someone it names: "Keisha OK'd this ...: keisha.b.lamont@gmail.com"
             # The name part of each email address and handle: "mirlandej62" of mirlandej62@gmail.com.
             spelt = [_plain(m.group(1).split("@")[0] or m.group(1)[1:])
