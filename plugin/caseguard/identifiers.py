@@ -177,7 +177,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         self.employer_after = compile_(person["employer_after"])
         self.institution = compile_(person["institution"])
         place = detect["location"]
-        self.place_by_key = {key: compile_(place[key]) for key in ("street", "street_name", "zip", "county", "ward", "ship",
+        self.place_by_key = {key: compile_(place[key]) for key in ("street", "street_name", "corner", "zip", "county", "ward", "ship",
                                                                    "zip_after_town", "postcode", "zip_alone")}
         self.place_patterns = list(self.place_by_key.values())
         self.after_preposition = compile_(place["after_preposition"])
