@@ -180,8 +180,8 @@ class PlaceChecks:
                     and (len(tokens) < 2 or starts or title_case):
                 continue  # "in March", "in Slow Motion" (a title); but "in Ocean View" mid-sentence is a name
             if len(tokens) > 1 and re.search(r"\bthe\s+[\"“']?$", view[max(0, a - 6):a]) \
-                    and all(self.is_word(t) for t in tokens) and not set(tokens) & _PLACE_WORDS:
-                continue  # "the Germ Boss": a name for a thing, not a town
+                    and all(self.is_word(t) for t in tokens) and not set(tokens) & _PLACE_WORDS and not strong_place:
+                continue  # "the Germ Boss": a name for a thing, not a town; but "grew up on the South Side Slopes"
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
             if _GROUP_FROM.search(view[max(0, a - 80):a]):
