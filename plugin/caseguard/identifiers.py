@@ -21,8 +21,8 @@ from .config import Settings
 from .context import PostContext, Sentence
 from .cues import (
     _after_my_kin, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
-    _in_front_matter, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
-    _STREET_WORDS, _title_like,
+    _EMPHASIS, _in_front_matter, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
+    _STREET_WORDS, _title_case, _title_like,
 )
 from .names import NameChecks
 from .places import PlaceChecks
@@ -293,6 +293,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                                              and not self._allowed(post.text[h.start:h.end], h.kind, allow)
                                              and post.text[h.start:h.end].casefold() not in guest]))
         hits.extend(self._same_site(post, hits))
+        works = self._work_titles(post)
         decided = []
         # Sorted on every field, so that of two findings on one span the same one is kept on every run.
         for hit in sorted(set(hits), key=lambda h: (h.start, -h.end, _KIND_ORDER.get(h.kind, 9), h.kind, h.why)):
@@ -301,8 +302,21 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 continue
             if any(d.start <= hit.start and hit.end <= d.end for d in decided):
                 continue  # inside a wider finding (a name within a reported URL)
+            if hit.kind in ("person-name", "location") and text.casefold() in works:
+                continue  # "her copy of Dreamland" in a post that writes *Dreamland*: a book, not a town
             decided.append(hit)
         return decided
+
+    def _work_titles(self, post: Post) -> set[str]:
+        """The titles a post sets in italics, in Title Case ("*Dreamland: The True Tale of ...*"),
+        with the part before a subtitle's colon, case-folded; not a first name ("*Dale*")."""
+        titles = set()
+        for line in post.text.splitlines():  # the source, where the asterisks still are
+            for m in _EMPHASIS.finditer(line):
+                if _title_case(m.group(2)):
+                    titles |= {t.strip().casefold() for t in (m.group(2), m.group(2).split(":")[0])
+                               if _plain(t) not in self.first_names}
+        return titles
 
     def _region(self, plain: str) -> bool:
         """A state or larger, or a broad part of one ("Central Oregon", "upstate New York"), which
@@ -786,6 +800,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                         phrase = " ".join(previous[-1:] + [m.group() + plural.group()])
                         if self._region(_plain(phrase)) or self.site_allow.covers(phrase):
                             continue  # "Vega" is not in "Las Vegas": a plural that is another place's name
+                    following = None if searchable else re.match(r"\s+([A-Z][\w-]*)", segment.text[m.end():m.end() + 30])
+                    if following and self._region(_plain(f"{m.group()} {following.group(1)}")):
+                        continue  # the tag "Osage" is not in "the Osage Nation", a people's name
                     if self._inside_term(segment.start + m.start(), segment.start + end):
                         continue  # "Virgen de Guadalupe" beside the client's town of Guadalupe
                     found.append(Hit(kind, segment.start + m.start(), segment.start + end,
