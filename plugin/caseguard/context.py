@@ -40,7 +40,7 @@ _NOT_CLIENT = re.compile(
     r"|\b(?:we|I) (?:see|serve|work with|welcome) (?:many |lots of |a lot of |clients and )?(?:families|clients|people|kids|"
     r"children|teens|couples|adults|parents)\b(?! who\b)"
     # A named public disaster: "The Upper Big Branch explosion happened on April 5, 2010".
-    r"|(?-i:\b[A-Z][\w'’-]+ (?:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)", re.I)
+    r"|(?-i:\b[A-Z][\w'’-]+ (?i:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)", re.I)
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,9 @@ def _trim_name(view: str, a: int, b: int) -> tuple[int, int]:
         if text[text_end - 1] == "." and re.search(r"(?:^|\s|[A-Z]\.)[A-Z]\.$", text[:text_end]):
             break  # keep the dot of an initial ("Bill W.", "T.R.")
         text_end -= 1
+    tail = re.search(r"\s+(?:on|in|at|of|and|for|to|by|with)$", text[:text_end])
+    if tail:
+        text_end = tail.start()  # the model's "the Home Depot on": the name ends before the word
     start = 0
     m = re.match(r"(?:the\s+|(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+|[\"“(']+)", text[:text_end])
     if m:

@@ -206,6 +206,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         self.ip_unless = compile_(detect["ip-address"]["unless_before"])
         self.public_figures = {_plain(n) for n in word_list("public-figures")}
         self.public_surnames = {_plain(n).split()[-1] for n in word_list("public-figures")}
+        # A surname with its particles is the surname too: "Van der Kolk" of "Bessel van der Kolk".
+        self.public_surnames |= {m.group(1) for n in word_list("public-figures")
+                                 if (m := re.search(r" ((?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al)(?: \S+)+)$", _plain(n)))}
         self.scripture_figures = {_plain(n) for n in word_list("scripture-and-myth")}
         self.storm_names = {_plain(n) for n in word_list("storms")}
         # Each day with the words that name its event ("2010-01-12 Haiti earthquake": haiti, earthquake).
@@ -302,6 +305,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 continue
             if any(d.start <= hit.start and hit.end <= d.end for d in decided):
                 continue  # inside a wider finding (a name within a reported URL)
+            if hit.kind in ("person-name", "location") and re.fullmatch(r"[A-Za-z]*[a-z][A-Z]{2,}", text):
+                continue  # "PrEP": an abbreviation, not a name
             if hit.kind in ("person-name", "location") and text.casefold() in works:
                 continue  # "her copy of Dreamland" in a post that writes *Dreamland*: a book, not a town
             decided.append(hit)
@@ -527,6 +532,9 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                     continue
                 if pattern is places["county"] and (re.search(r"\b[A-Z]{3,}\s+$", before) or re.match(r"[A-Z]{3,}\s", view[a:b])):
                     continue  # "YWCA Pierce County": an organisation's name
+                if pattern is places["county"] and (re.match(r"\s+(?:and|or)\s+(?:[A-Z][\w'’-]+\s+){1,2}County\b", view[b:b + 40])
+                                                    or re.search(r"\bCounty,?\s+(?:and|or)\s+$", view[max(0, a - 12):a])):
+                    continue  # "The Fulton County and DeKalb County health departments": services, not a home
                 if pattern is places["zip_alone"] and (view[a:b].endswith("000") or not context.narrative
                                                        or re.search(r"\b(?:text|to|dial|call)\s+$", before, re.I)):
                     continue  # five digits alone are a ZIP code only in a client's story: not a round number or a text line
@@ -588,6 +596,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         if self._public_sentence(sentence.text):
             return True
         previous = context.sentence_before(sentence)
+        if previous and re.search(r"\b(?:she|he|they) (?:said|told|testified|wrote)\b", previous.text):
+            previous = context.sentence_before(previous) or previous  # back over what she said, to who said it
         return bool(re.match(r"\W*(?:She|He|They)\b", sentence.text) and previous
                     and self._public_sentence(previous.text))
 

@@ -76,6 +76,8 @@ class NameChecks:
                     continue  # "What She Told Me": no name
                 if kind == "honorifics" and m.group(0).startswith("Don ") and view[a:b].split()[0].casefold() not in self.first_names:
                     continue  # "Don Coyhis": Don is his first name, not the title of "Don Ezequiel"
+                if kind == "honorifics" and re.match(r"[\"“]", view[m.start() - 1:m.start()]) and re.match(r"[\"”]", view[b:b + 1]):
+                    continue  # "Ms. Jackson" in quotation marks: a song's title
                 if kind == "honorifics":
                     head, _, tail = view[a:b].rpartition(" ")
                     if head and (self.is_word(tail) or tail.casefold() in _VERBS_AFTER_A_TITLE) and tail.casefold() not in self.surnames:
@@ -490,8 +492,8 @@ class NameChecks:
         beside_first_name = bool(beside and self._bare_first_name(beside.group(1).casefold()))
         if plain in self.public_figures or (len(tokens) == 1 and tokens[0] in self.public_surnames
                                             and cue in ("", "family") and self._public_surname(tokens[0])
-                                            and not beside_first_name):
-            return "a public figure or cited author"  # "Rogers" alone, not "Kaylee and Bryson"
+                                            and not beside_first_name) or len(tokens) > 1 and plain in self.public_surnames:
+            return "a public figure or cited author"  # "Rogers" alone, not "Kaylee and Bryson"; "Van der Kolk"
         if not from_cue and not context.narrative and len(tokens) == 1 \
                 and any(full.startswith(tokens[0] + " ") for full in self._figures_in_post()):
             return "a public figure named in full in this post"  # "What I love about Dolly is" after "Dolly Parton"
