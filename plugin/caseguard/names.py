@@ -443,6 +443,9 @@ class NameChecks:
         raw_tokens = text.split()
         if not tokens or not text[:1].isupper():
             return "not capitalised"
+        particles = re.match(r"(?:\s+(?:van|von|der|den|de|del|di|da|du|la|le)\b)+\s+[A-Z][\w'’-]+", view[b:b + 40])
+        if particles and _plain(text + particles.group()) in self.public_surnames:
+            return "a public figure or cited author"  # "Van" of "Van der Kolk"
         if plain in self._invented or re.match(r" [A-Z]\b", view[b:b + 3]) and plain in _ROLE_LABELS:
             return "an invented example person"  # "Partner A and Partner B"
         if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b|(?:'s|’s)\s+(?:dinner|card|cards|gift|weekend)\b", view[b:b + 10]):
