@@ -57,6 +57,7 @@ class NameChecks:
         contact link, a first name on its own)."""
         narrative = context.narrative
         self._invented = _invented_names(context) | _title_names(post.text)
+        self._model_people = Counter(_plain(view[a:b]) for label, a, b in entities if label == "PERSON")
         # "Hurricane Ida" makes every later "Ida" the storm's; in a post about hurricanes, "lived
         # through Betsy" and "before Francine came ashore" are storms too.
         self._storms = {m.casefold() for m in _STORM_NAME.findall(view)}
@@ -159,7 +160,7 @@ class NameChecks:
             # that the story has saying, feeling or deciding things is someone's name when it is a
             # known first name, or no dictionary word and the story does so twice.
             subjects = [m for m in _SUBJECT_NAME.finditer(view)
-                        if not re.search(r"(?:[A-Z][\w'’-]*\.?|\b(?:Dr|Mr|Mrs|Ms))\s+$", view[max(0, m.start() - 20):m.start()])]
+                        if not re.search(r"(?:[A-Z][\w'’-]*|\b[A-Z]\.|\b(?:Dr|Mr|Mrs|Ms)\.?)[ \t]+$", view[max(0, m.start() - 20):m.start()])]
             counts = Counter(_plain(m.group(1)) for m in subjects)
             for m in subjects:
                 folded = _plain(m.group(1))  # "Andrés" is "andres" in the names list
@@ -530,7 +531,10 @@ class NameChecks:
             names = [t for t in tokens if t in self.first_names]
             if len(tokens) == 1 and not names and tokens[0] in self._lower_words:
                 return "a common word (the post writes it in lower case)"
-            if len(tokens) == 1 and (tokens[0] in self.common_words or text.isupper()
+            # "Dale is in his mid-forties": a name that is also a word, which the model reads as a
+            # person again and again in a client's story, is the client's.
+            named_again = context.narrative and tokens[0] in self.word_first_names and self._model_people[tokens[0]] >= 2
+            if len(tokens) == 1 and not named_again and (tokens[0] in self.common_words or text.isupper()
                                      or _NOT_A_NAME_ENDINGS.search(tokens[0]) and not names
                                      or (self.is_word(tokens[0]) and not names)):
                 return "a common word"
@@ -731,11 +735,15 @@ def _invented_names(context: PostContext) -> set[str]:
     return names
 
 
+# Words on a cake, a card or a banner, not a title: *Happy Birthday Riley*, *Welcome Home Marcus*.
+_GREETING = re.compile(r"(?:Happy|Merry|Welcome|Congratulations|Congrats|Dear|Get Well|Thank You|We Love|Love You|Go)\b")
+
+
 def _title_names(text: str) -> set[str]:
     """Names inside an emphasised title (*Eleanor Oliphant Is Completely Fine*): characters."""
     names = set()
     for m in _EMPHASIS.finditer(text):
-        if _title_case(m.group(2)) and len(m.group(2).split()) > 1:
+        if _title_case(m.group(2)) and len(m.group(2).split()) > 1 and not _GREETING.match(m.group(2)):
             words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(2)) if w[:1].isupper()]
             names.update(_plain(w) for w in words)
             names.add(_plain(" ".join(words[:2])))
