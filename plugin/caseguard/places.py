@@ -40,7 +40,10 @@ class PlaceChecks:
             return (not self._about_a_work or bool(client)) and self._tied_to_person(context, view, offset, names)
 
         found = []
-        for m in self.institution.finditer(view):
+        # "walks to Reiche School": a school named for a person or place, not "Sunday School", "Law School".
+        schools = [m for m in _NAMED_SCHOOL.finditer(view) if m.group(2) not in _SCHOOL_KINDS
+                   and not all(self.is_word(part) for part in m.group(2).split("-"))]  # "Anxiety-Based School Refusal"
+        for m in chain(self.institution.finditer(view), schools):
             words = m.group(1).split()
             if _title_like(getattr(_segment_at(post, m.start(1)), "where", "")) and all(self.is_word(w) for w in words) \
                     and re.search(r"\bthe\s+$", view[max(0, m.start(1) - 5):m.start(1)], re.I):
@@ -147,7 +150,8 @@ class PlaceChecks:
                 # "a squad boss with the Idaho City Hotshots", "with ASRC Energy Services", not "working with Jennifer Alvarez"
                 with_org = re.search(r"\bwith\s+the\s+$", view[max(0, a - 10):a]) or re.search(r"\bwith\s+$", view[max(0, a - 6):a]) \
                     and _COMPANY.search(whole or view[a:b])
-                at = _AT_ORGANISATION.search(view[max(0, a - 20):a]) or after_a_job and with_org
+                at = _AT_ORGANISATION.search(view[max(0, a - 20):a]) or after_a_job and (
+                    with_org or re.search(r"\bemployer,\s+$", view[max(0, a - 12):a]))  # "Her employer, Sunshine Haven Home Care"
                 if (a, b) in towns or _GROUP_AFTER.match(view, b) or not (at and (
                         after_a_job or self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
                     continue
@@ -247,6 +251,10 @@ _ATTRIBUTION = re.compile(r"(?m)^[ \t>]*(?:—|–|--?)[ \t]*(?:(?:[A-Z]\.[ ]?){
                           r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[ \t]*$")
 _HOMETOWN = re.compile(r"\b[\w-]+-year-old\b[^.!?\n]{0,40}\bfrom\s+$")  # "a 24-year-old returned missionary from Sandy"
 _AFTER_A_JOB = "pattern: an employer named after the client's job"
+_SCHOOL_KINDS = frozenset("Law Medical Nursing Graduate Grad Dental Pharmacy Divinity Business Film Art Drama Sunday Bible Hebrew "
+                          "Summer Night Charter Public Private Boarding Catholic Christian Trade Beauty Driving Flight Grammar "
+                          "Primary Secondary Elementary Middle High Nursery Home Day Residential Medicine Nurse".split())
+_NAMED_SCHOOL = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+ )?([A-Z][\w'’-]+) School)\b(?! (?:District|Board|of)\b)")
 _NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
                           "sixty seventy eighty ninety hundred thousand dozen".split())
