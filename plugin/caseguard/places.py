@@ -186,6 +186,8 @@ class PlaceChecks:
             if len(tokens) > 1 and re.search(r"\bthe\s+[\"“']?$", view[max(0, a - 6):a]) \
                     and all(self.is_word(t) for t in tokens) and not set(tokens) & _PLACE_WORDS and not strong_place:
                 continue  # "the Germ Boss": a name for a thing, not a town; but "grew up on the South Side Slopes"
+            if tokens[-1] in ("school", "college") and all(self.is_word(t) for t in tokens):
+                continue  # "in Middle School", "in Nursing School": a stage of life, not a town
             if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
             if _GROUP_FROM.search(view[max(0, a - 80):a]):
