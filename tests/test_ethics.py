@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from caseguard import config, profiles
+from caseguard import config, post as post_module, profiles
+from caseguard.context import PostContext
 from caseguard.findings import CaseguardError
 from caseguard.rulepack import builtin_dir, load_rules
 
@@ -100,3 +101,15 @@ def test_a_site_pack_with_an_unknown_word_list_fails_at_load(tmp_path):
         "examples": {"match": ["a"], "no_match": ["b"]}}]}), encoding="utf-8")
     with pytest.raises(CaseguardError, match="words"):
         load_rules(("local.yml",), str(tmp_path))
+
+
+@pytest.mark.parametrize("body, narrative", [
+    ("I lent my copy to a client, Beau, who read it in two nights.", False),
+    ("One of our clients told us this book got her cooking again.", False),
+    ("One of my clients, a retired firefighter, hadn't slept in a decade.", True),
+])
+def test_a_client_named_in_passing_blocks_but_does_not_make_the_post_her_story(body, narrative):
+    post = post_module.parse(make_post({"title": "A book I recommend"}, body).encode("utf-8"), "blog/posts/p.md")
+    context = PostContext(post, load_rules(), case_study=False)
+    assert context.cues, "every one of these needs a consent basis"
+    assert context.narrative is narrative

@@ -67,6 +67,7 @@ class Cue:
     start: int
     end: int
     text: str
+    passing: bool = False  # a client named in passing ("I lent my copy to a client, Beau"): not the post's story
 
 
 def sentences(text: str, base: int) -> list[Sentence]:
@@ -117,8 +118,10 @@ class PostContext:
 
     @property
     def narrative(self) -> bool:
-        """Does the post tell a specific client's story (declared or not)?"""
-        return self.case_study or bool(self.cues) or self.consented
+        """Does the post tell a specific client's story (declared or not)? A client mentioned in
+        passing blocks the post as undeclared, but leaves the rest of it (a book's author, the
+        office's holiday hours) to be read as the post's own."""
+        return self.case_study or self.consented or any(not cue.passing for cue in self.cues)
 
     @cached_property
     def consented(self) -> bool:
@@ -153,7 +156,8 @@ class PostContext:
 
 
 def find_cues(all_sentences: list[Sentence], detect: dict) -> list[Cue]:
-    cues_re = [re.compile(p, re.I) for p in detect.get("cues", [])]
+    cues_re = [(re.compile(p, re.I), False) for p in detect.get("cues", [])]
+    cues_re += [(re.compile(p, re.I), True) for p in detect.get("passing_cues", [])]
     unless_re = [re.compile(p, re.I) for p in detect.get("unless", [])]
     return _find_cues(all_sentences, tuple(cues_re), tuple(unless_re))
 
@@ -173,13 +177,14 @@ def _find_cues(all_sentences, cues_re, unless_re) -> list[Cue]:
     for sentence in all_sentences:
         invented = previous is not None and _HYPOTHETICAL_LEAD.match(previous.text)
         previous = sentence
-        for pattern in cues_re:
-            m = pattern.search(sentence.text)
+        text = re.sub(r"\s", " ", sentence.text)  # "she came to\nme": a line break is a space (offsets unchanged)
+        for pattern, passing in cues_re:
+            m = pattern.search(text)
             if not m:
                 continue
-            before = sentence.text[:m.end()]
+            before = text[:m.end()]
             if any(u.search(before) for u in unless_re) or invented:
                 continue  # "Imagine a couple. We'll call them Partner A and Partner B."
-            found.append(Cue(sentence.start + m.start(), sentence.start + m.end(), m.group()))
+            found.append(Cue(sentence.start + m.start(), sentence.start + m.end(), sentence.text[m.start():m.end()], passing))
             break
     return found
