@@ -169,6 +169,10 @@ def _segment_at(post: Post, offset: int):
     return None
 
 
+# The small words of a surname: "van der" of "Bessel van der Kolk".
+_SURNAME_PARTICLES = r"(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al)"
+
+
 def _trim_name(view: str, a: int, b: int) -> tuple[int, int]:
     """Drop a possessive, surrounding punctuation and a leading title from an entity span."""
     text = view[a:b]

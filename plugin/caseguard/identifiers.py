@@ -20,9 +20,9 @@ from urllib.parse import unquote, urlparse
 from .config import Settings
 from .context import PostContext, Sentence
 from .cues import (
-    _after_my_kin, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
-    _EMPHASIS, _in_front_matter, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
-    _STREET_WORDS, _title_case, _title_like,
+    _after_my_kin, _EMPHASIS, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
+    _in_front_matter, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
+    _STREET_WORDS, _SURNAME_PARTICLES, _title_case, _title_like,
 )
 from .names import NameChecks
 from .places import PlaceChecks
@@ -208,7 +208,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         self.public_surnames = {_plain(n).split()[-1] for n in word_list("public-figures")}
         # A surname with its particles is the surname too: "Van der Kolk" of "Bessel van der Kolk".
         self.public_surnames |= {m.group(1) for n in word_list("public-figures")
-                                 if (m := re.search(r" ((?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al)(?: \S+)+)$", _plain(n)))}
+                                 if (m := re.search(rf" ({_SURNAME_PARTICLES}(?: \S+)+)$", _plain(n)))}
         self.scripture_figures = {_plain(n) for n in word_list("scripture-and-myth")}
         self.storm_names = {_plain(n) for n in word_list("storms")}
         # Each day with the words that name its event ("2010-01-12 Haiti earthquake": haiti, earthquake).

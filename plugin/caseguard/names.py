@@ -12,7 +12,7 @@ from .context import PostContext
 from .cues import (
     _A_CLIENT, _about_a_work, _EMPHASIS, _FRONT_MATTER, _FUNCTION_WORDS, _GROUP_FROM, Hit, _HYPOTHETICAL, _hypothetical, _in_case_name,
     _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _MY_FAMILY, _MY_KIN, _on_a_route, _plain, _segment_at,
-    _sentence_initial, _sentence_text, _title_case, _title_like, _trim_name, _WORK_HEADING,
+    _sentence_initial, _sentence_text, _SURNAME_PARTICLES, _title_case, _title_like, _trim_name, _WORK_HEADING,
 )
 from .post import Post
 from .segments import PROSE
@@ -444,7 +444,7 @@ class NameChecks:
         raw_tokens = text.split()
         if not tokens or not text[:1].isupper():
             return "not capitalised"
-        particles = re.match(r"(?:\s+(?:van|von|der|den|de|del|di|da|du|la|le)\b)+\s+[A-Z][\w'’-]+", view[b:b + 40])
+        particles = re.match(rf"(?:\s+{_SURNAME_PARTICLES}\b)+\s+[A-Z][\w'’-]+", view[b:b + 40])
         if particles and _plain(text + particles.group()) in self.public_surnames:
             return "a public figure or cited author"  # "Van" of "Van der Kolk"
         if plain in self._invented or re.match(r" [A-Z]\b", view[b:b + 3]) and plain in _ROLE_LABELS:
