@@ -297,7 +297,7 @@ _INSTRUMENT = re.compile(r"(?-i:\b([A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Scal
 _GROUP_AFTER = re.compile(r"\s+(?:group|class|meeting|circle|branch|location)\b")  # "the Glendale group": where a group meets
 # Not "studying for the NCLEX", "sat for the bar": an exam, not an employer.
 _AT_ORGANISATION = re.compile(r"\b(?:at|(?<!studying )(?<!study )(?<!studied )(?<!preparing )(?<!prepping )(?<!sat )(?<!sitting )for"
-                              r"|joined|left|quit)\s+(?:the\s+)?$", re.I)
+                              r"|joined|left|quit)\s+(?:the\s+|an?\s+)?$", re.I)
 # A person, not a word used as an adjective: "a student from Garden City", not "student programs in Nordenberg Hall".
 _PLACE_ANCHOR = re.compile(
     r"(?:\b(?:her|his|the) family|\b[\w-]+-year-old|\b(?:a|an|the|one|this|that|my|our|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:teen|teenager|"
