@@ -144,10 +144,14 @@ _WORK_WORDS = re.compile(r"\b(?:novel|book review|book club|character|characters
 _A_CLIENT = re.compile(r"\b(?:client|patient)\b|\b(?:our|my) (?:last )?sessions?\b|\bin session\b", re.I)
 
 
+def _italic_titles(text: str) -> list[str]:
+    """The Title Case phrases a text sets in italics or bold: the titles of works (*Dreamland*)."""
+    return [m.group(2) for m in _EMPHASIS.finditer(text) if _title_case(m.group(2))]
+
+
 def _about_a_work(text: str) -> bool:
     """A post about a book, film or show, whose first names are its characters."""
-    return len(_WORK_WORDS.findall(text)) >= 3 and (any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(text))
-                                                    or bool(_WORK_HEADING.search(text)))
+    return len(_WORK_WORDS.findall(text)) >= 3 and (bool(_italic_titles(text)) or bool(_WORK_HEADING.search(text)))
 
 
 def _sentence_initial(view: str, offset: int) -> bool:

@@ -20,9 +20,9 @@ from urllib.parse import unquote, urlparse
 from .config import Settings
 from .context import PostContext, Sentence
 from .cues import (
-    _after_my_kin, _EMPHASIS, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
-    _in_front_matter, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
-    _STREET_WORDS, _SURNAME_PARTICLES, _title_case, _title_like,
+    _after_my_kin, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
+    _in_front_matter, _italic_titles, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
+    _STREET_WORDS, _SURNAME_PARTICLES, _title_like,
 )
 from .names import NameChecks
 from .places import PlaceChecks
@@ -315,13 +315,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
     def _work_titles(self, post: Post) -> set[str]:
         """The titles a post sets in italics, in Title Case ("*Dreamland: The True Tale of ...*"),
         with the part before a subtitle's colon, case-folded; not a first name ("*Dale*")."""
-        titles = set()
-        for line in post.text.splitlines():  # the source, where the asterisks still are
-            for m in _EMPHASIS.finditer(line):
-                if _title_case(m.group(2)):
-                    titles |= {t.strip().casefold() for t in (m.group(2), m.group(2).split(":")[0])
-                               if _plain(t) not in self.first_names}
-        return titles
+        return {t.strip().casefold() for title in _italic_titles(post.text)  # the source, where the asterisks still are
+                for t in (title, title.split(":")[0]) if _plain(t) not in self.first_names}
 
     def _region(self, plain: str) -> bool:
         """A state or larger, or a broad part of one ("Central Oregon", "upstate New York"), which

@@ -10,9 +10,9 @@ from collections import Counter
 
 from .context import PostContext
 from .cues import (
-    _A_CLIENT, _about_a_work, _EMPHASIS, _FRONT_MATTER, _FUNCTION_WORDS, _GROUP_FROM, Hit, _HYPOTHETICAL, _hypothetical, _in_case_name,
-    _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _MY_FAMILY, _MY_KIN, _on_a_route, _plain, _segment_at,
-    _sentence_initial, _sentence_text, _SURNAME_PARTICLES, _title_case, _title_like, _trim_name, _WORK_HEADING,
+    _A_CLIENT, _about_a_work, _FRONT_MATTER, _FUNCTION_WORDS, _GROUP_FROM, Hit, _HYPOTHETICAL, _hypothetical, _in_case_name,
+    _in_citation, _in_front_matter, _in_title, _italic_titles, _KIN_WORDS, _MY_FAMILY, _MY_KIN, _on_a_route, _plain, _segment_at,
+    _sentence_initial, _sentence_text, _SURNAME_PARTICLES, _title_like, _trim_name, _WORK_HEADING,
 )
 from .post import Post
 from .segments import PROSE
@@ -742,9 +742,9 @@ _GREETING = re.compile(r"(?:Happy|Merry|Welcome|Congratulations|Congrats|Dear|Ge
 def _title_names(text: str) -> set[str]:
     """Names inside an emphasised title (*Eleanor Oliphant Is Completely Fine*): characters."""
     names = set()
-    for m in _EMPHASIS.finditer(text):
-        if _title_case(m.group(2)) and len(m.group(2).split()) > 1 and not _GREETING.match(m.group(2)):
-            words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(2)) if w[:1].isupper()]
+    for title in _italic_titles(text):
+        if len(title.split()) > 1 and not _GREETING.match(title):
+            words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title) if w[:1].isupper()]
             names.update(_plain(w) for w in words)
             names.add(_plain(" ".join(words[:2])))
     return names - {""}
@@ -760,7 +760,7 @@ def _work_context(context: PostContext, offset: int) -> bool:
     if previous is not None:
         line_start = context.post.text.rfind("\n", 0, previous.start) + 1  # with its markup: "**Jabari Jumps** by"
         raw = context.post.text[line_start:previous.end] + " " + raw
-    return any(_title_case(m.group(2)) for m in _EMPHASIS.finditer(raw)) or bool(_WORK_HEADING.search(raw))
+    return bool(_italic_titles(raw)) or bool(_WORK_HEADING.search(raw))
 
 
 # Between two names of one list or one piece of work: "Clark and Wells", "developed with".
