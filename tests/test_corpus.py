@@ -28,7 +28,8 @@ CORPORA = {"corpus": 0.95, "corpus-b": 0.95, "corpus-c": 0.95, "corpus-d": 0.90,
            "corpus-jj": 0.85, "corpus-kk": 0.88, "corpus-ll": 0.92, "corpus-mm": 0.92,
            "corpus-nn": 0.95, "corpus-oo": 0.95, "corpus-pp": 0.95, "corpus-qq": 0.92,
            "corpus-rr": 0.85, "corpus-ss": 0.92, "corpus-tt": 0.92, "corpus-uu": 0.95,
-           "corpus-vv": 0.88, "corpus-ww": 0.95}
+           "corpus-vv": 0.88, "corpus-ww": 0.95, "corpus-xx": 0.95, "corpus-yy": 0.85,
+           "corpus-zz": 0.95, "corpus-ab": 0.85}
 
 
 @pytest.mark.parametrize("name, min_recall", sorted(CORPORA.items()))

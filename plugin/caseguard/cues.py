@@ -12,6 +12,7 @@ from .post import Post
 
 # WordNet has no function words; these are never names either.
 _FUNCTION_WORDS = set("""a an the this that these those my our your his her its their we you they he she it i me
+myself yourself yourselves himself herself itself ourselves themselves
 us him them and but or nor so yet for of in on at to from by with as if when what who whom whose which how why
 where than then there here not no yes all any some each every both either neither one two three first last next
 about after before over under up down out into onto upon off again also just only very too much many more most
@@ -193,7 +194,7 @@ def _trim_name(view: str, a: int, b: int) -> tuple[int, int]:
     if tail:
         text_end = tail.start()  # the model's "the Home Depot on": the name ends before the word
     start = 0
-    m = re.match(r"(?:the\s+|(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+|[\"“(']+)", text[:text_end])
+    m = re.match(r"(?:the\s+|(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+|(?:From|To|In|At|On|Of)\s+(?=[A-Z])|[\"“(']+)", text[:text_end])
     if m:
         start = m.end()
     return a + start, a + text_end

@@ -335,6 +335,10 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3 \
                     and word[:-len(suffix)] + replacement in self.words:
                 return True
+        doubled = re.match(r"(\w{2,}?)([b-df-hj-np-tv-z])\2(?:ed|ing)$", word)  # "referred", "stopping"
+        if doubled and doubled.group(1) + doubled.group(2) in self.words \
+                and word not in self.first_names and word not in self.surnames:  # not "Jarred"
+            return True
         if depth == 0 and word.endswith("s") and not word.endswith("ss"):
             return self.is_word(word[:-1], 1)  # "mornings": the plural of an inflected word
         prefix = _WORD_PREFIX.match(word)
@@ -854,7 +858,7 @@ _SPEAKER = re.compile(r"[*_]{0,2}([A-ZÀ-ÖØ-Þ][\w .'’-]{0,30}?)[*_]{0,2}:[*
 _LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)")
 _DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
                         "northwestern southeastern southwestern upstate downstate coastal rural greater "
-                        "midwestern middle upper lower interior".split())
+                        "midwestern middle upper lower interior southcentral southeast southwest northeast northwest".split())
 # The paragraph that introduces a guest author.
 _BIO = re.compile(r"(?i)\W*(?:about (?:the|our) (?:author|writer|guest(?: author)?)|guest (?:author|post by|bio)|author bio)\b")
 # A new colleague introduced: "Welcome, Priya", "welcome Dr. Ana Ruiz, LPC, to", "Priya Raman, MBACP, joins the practice".

@@ -88,6 +88,8 @@ class NameChecks:
                             and word not in self.first_names and word not in self.surnames:
                         continue  # "What a Deputy Taught Me", "A Peer Coach Looks Back": a title, no name
                 first = view[a:b].split()[0]
+                if kind == "relatives" and _RANK.match(view, a):
+                    continue  # "her husband, Staff Sergeant Ramirez": the name after the rank is found by its title
                 owner = re.match(r"([A-Z][a-z]+)(?:'s|’s)", m.group(0)) if kind == "relatives" else None
                 if owner and (not narrative or owner.group(1).casefold() not in self.first_names
                               or re.search(r"\s{2,}|\n", view[m.start():a])):
@@ -136,13 +138,27 @@ class NameChecks:
         for m in re.finditer(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?=,\s)", view):  # "To Carmen, sister of one of our group members"
             if m.group(1).casefold() in self.first_names and _CLIENT_AFTER.match(view, m.end(1)):
                 candidates.append((m.start(1), m.end(1), "pattern: a name the sentence says is a client's or a client's relative", "client"))
+        for m in _FROM_OUR_GROUP.finditer(view):  # "Wendell from our Thursday men's group"
+            if m.group(1).casefold() in self.first_names:
+                candidates.append((m.start(1), m.end(1), "pattern: a first name from one of the practice's groups", "client"))
         for m in _CLIENT_APPOSITIVE.finditer(view):  # "One of my clients, Rosa, was nine": a name even when a word
             candidates.append((m.start(1), m.end(1), "pattern: a name the post gives a client", "client"))
         for m in _INITIALLED.finditer(view):  # "a photo from Marisol A.", "— Priya S., Oak Park": a name cut short
             after = re.match(r"\s*([A-Z][\w'’-]*)", view[m.end():m.end() + 30])
-            if m.group(1).casefold() in self.first_names and not (after and after.group(1).casefold() not in _FUNCTION_WORDS) \
-                    and not re.search(r"[A-Z][\w'’.-]*,?\s+$", view[max(0, m.start() - 25):m.start()]):  # "Gottman, John M."
+            before = re.search(r"([A-Z][\w'’.-]*)(,?)\s+$", view[max(0, m.start() - 25):m.start()])
+            folded = m.group(1).casefold()  # a known first name, or one no dictionary has ("Chuy R.")
+            known = folded in self.first_names or not self.is_word(folded) and folded not in self.surnames \
+                and _plain(m.group(1)) not in self.public_surnames
+            if known and not (after and after.group(1).casefold() not in _FUNCTION_WORDS) \
+                    and not (before and (before.group(2) or not self.is_word(before.group(1).casefold()))):
+                # not "Gottman, John M." or "Marlon M. Bailey"; but "Referred Dayana R. here"
                 candidates.append((m.start(1), m.end(), "pattern: a first name and the initial of a surname", "initialled"))
+        for m in _INITIAL_SURNAME.finditer(view):  # "Case no. 2025-0471 (T. Salas)", "K. Lopes keeps dropping"
+            where = getattr(_segment_at(post, m.start()), "where", "")
+            line = view[view.rfind("\n", 0, m.start()) + 1:view.find("\n", m.end()) % (len(view) + 1)]
+            if where in ("table", "HTML comment") and _CASE_NOTE.search(line) and _plain(m.group(2)) in self.surnames \
+                    and m.group(2).casefold() not in self.words:  # not an author in a reading list ("| D. Siegel |")
+                candidates.append((m.start(1), m.end(2), "pattern: an initial and a surname", "initialled"))
         for m in _SIGNATURE.finditer(view):
             signer = m.group(1).casefold()
             if signer in self.first_names or narrative and not self.is_word(signer):
@@ -472,6 +488,8 @@ class NameChecks:
         if _INSTITUTION_AFTER.match(view, b) or re.match(r"(?:'s|’s)\s+(?:Donuts|Bakery|Diner|Kitchen|Cafe|Café|Pizza|Deli|"
                                                         r"Market|Grill|Tavern|Pub|Barbershop|Salon)\b", view[b:b + 14]):
             return "part of a business's or college's name"  # "Chief Dull Knife College", "Dottie's Donuts"
+        if re.search(r"\b(?:Joint Base|Air Force Base|Air Base|Naval Station|Naval Air Station|Fort|Camp)\s+$", view[max(0, a - 25):a]):
+            return "a military base named after a person"  # "Joint Base Elmendorf-Richardson", "Fort Bliss"
         if len(tokens) == 1 and tokens[0] in self._storms:
             return "a storm's name"
         if re.match(r"\s+(?:fires?|wildfires?|floods?|flooding|tornado|hurricane|explosion|shooting|bombing|massacre|raids?|"
@@ -484,7 +502,7 @@ class NameChecks:
         if not from_cue and sentence is not None and not sentence.third_person and re.search(r"\byou\b", sentence.text, re.I) \
                 and re.search(r"\bour\b", sentence.text, re.I):
             return "someone of the practice, speaking to the reader"  # "Becca will email you a link to our intake packet"
-        if self._about_a_work and cue not in ("contact", "form", "note") \
+        if self._about_a_work and cue not in ("contact", "form", "note", "client") \
                 and not _A_CLIENT.search(_sentence_text(context, a)):  # "a client, Ernestine, who", "after our session"
             return "a character in the book, film or show the post is about"
         if len(raw_tokens) > 4 or any(t[:1].islower() and t not in _PARTICLES for t in raw_tokens) \
@@ -561,14 +579,14 @@ class NameChecks:
                 and _title_like(getattr(_segment_at(post, a), "where", "")):
             cited = None  # "# Josephine's Long Way Back": a story's own title, where every word is capitalised
         if cited or _in_citation(view, a, b) or (
-                cue != "signature" and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text
+                cue not in ("signature", "initialled") and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text; "Written by Rosalind T." is no author's citation
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
             return "a cited author or work"  # "Marie Jahoda, a social psychologist ... (Jahoda, 1982)"
         if (len(tokens) > 1 or tokens[0] not in self.first_names) and cue not in ("tribute", "honorifics", "initials") \
                 and self.cited_verbs.search(after):  # "Captain Ostrander Taught Me": a title is no author's
             return "a cited author or work" if len(tokens) > 1 else "a cited author"
-        if len(tokens) > 1 and self.culture_before.search(before_coauthors):
+        if len(tokens) > 1 and cue != "initialled" and self.culture_before.search(before_coauthors):
             return "a performer or author of a work"
         if self._in_reference_entry(view, a) or _WORK_WITH.search(before):
             return "a cited author or work"  # "her classic 1975 paper with Edna Adelson"
@@ -625,8 +643,9 @@ def _site_of(name: str, after: str) -> bool:
     return site is not None and len(letters) >= 4 and site.group(1).replace("-", "").casefold().startswith(letters)
 
 
-_NICKNAME_BEFORE = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s*(?:—|–|--|,|\()\s*(?:the family's|his family's|her family's|his|her|their|a) "
-                              r"(?:family |childhood |old )?nickname\b")
+_NICKNAME_BEFORE = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))(?:\s*(?:—|–|--|,|\()\s*(?:the family's|his family's|her family's|his|her|their|a) "
+                              r"(?:family |childhood |old )?nickname\b|,\s+as\s+(?:everyone|everybody|people|his|her|their|the)\b"
+                              r"[^,.;\n]{0,30}\bcalls?\s+(?:him|her|them)\b)")  # "Memo, as everyone at work calls him"
 _THEIR_CONTACT = re.compile(r"\b(?:reach|call|text|email|e-mail|follow|contact|find|message|DM)\s+(?:her|him)\b", re.I)
 _CONTACT_NEAR = re.compile(r"^(?:'s|’s)?\W{0,3}(?:cell|phone|mobile|number|email|e-mail|text|address|home)\b", re.I)
 _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})")  # "Jessie Pruitt (jessie@…, 304-…)"
@@ -638,8 +657,16 @@ _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:thera
                            r"|,\s+(?:the\s+)?(?:sister|brother|mother|father|mom|dad|wife|husband|partner|son|daughter|aunt|uncle|"
                            r"grandmother|grandfather)\s+of\s+(?:one of\s+)?(?:our|my|a)\s+(?:[\w-]+\s+)?(?:clients?|patients?|"
                            r"members?)\b", re.I)
-_CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]|[Tt]his) (?:client|patient))"
-                                r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
+_CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]n?|[Tt]his)"
+                                r"(?: (?:longtime|long-time|former|current|recent|young|older|new))? (?:client|patient))"
+                                r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]{2,})?))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
+# A line of case notes: a case or serial number, or a word of casework.
+_CASE_NOTE = re.compile(r"(?-i:\b(?=[\w-]*\d)(?=[\w-]*[A-Z-])[A-Z0-9][A-Z0-9-]{4,}\b)|\b(?:client|follow-up|referral|referred|"
+                        r"intake|session|callback|call back)\b", re.I)
+_RANK = re.compile(r"(?:(?:Staff|Master|First|Gunnery|Command|Sergeant) )?(?:Sergeant|Sgt|Lieutenant|Lt|Captain|Capt|Corporal|"
+                   r"Cpl|Private|Pvt|Specialist|Spc|Major|Colonel|Col|General|Petty Officer|Airman|Seaman|Ensign)\b")
+_FROM_OUR_GROUP = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s+(?:from|in)\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,3}?"
+                             r"(?:group|support group|class|circle|caseload)\b")
 _PUBLIC_ROLE = re.compile(r"(?-i:\b([A-Z][a-z]+ [A-Z][\w'’-]+)),\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
                           r"(?:head coach|quarterback|governor|mayor|senator|congressman|congresswoman|"
                           r"news anchor|talk show host|singer|rapper|pitcher|goalie|point guard)\b")
@@ -662,7 +689,7 @@ _CITED_SURNAME = re.compile(r"\(([A-Z][\w'’-]+)(?:\s+et al\.?|\s+(?:&|and)\s+[
                             r"|\b([A-Z][\w'’-]+)(?:\s+et al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
                             r"|\b([A-Z][\w'’-]+),\s+(?:[A-Z]\.\s?){1,3}(?=,|\s*&|\s*\(|\s+and\b)")  # "Curran, T., & Hill, A. P. (2019)"
 # A form or table row labelled "Client": "| Client | Alan Whitcomb |", "Patient: Rosa Diaz".
-_FORM_CELL = re.compile(r"(?-i:\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident|Evaluee|Examinee|"
+_FORM_CELL = re.compile(r"(?-i:(?<![\w,.'’-] )\b(?:Client|Patient|Insured|Subscriber|Member|Guardian|Student|Child|Resident|Evaluee|Examinee|"
                         r"(?<![\w ])Name(?=:[ \t]{2,}))"  # "Name:        Theresa Hudak", a form's aligned first line
                         r"(?:\s{2,}|:[ \t]+|[ \t]*\|[ \t]*)"
                         r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+|[A-Z]\.(?:\s?[A-Z]\.){1,3}(?![\w.])))")
@@ -716,6 +743,7 @@ _STORM_NAME = re.compile(r"(?-i:\b(?:Hurricane|Tropical Storm|Superstorm|Typhoon
 # "Drawn by J.P. in group": someone credited by initials only, a private person.
 _MADE_BY = re.compile(r"\b(?:drawn|painted|sketched|made|written|created|crafted|knitted|colou?red|shared) by\s+$", re.I)
 _INITIALLED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}) [A-Z]\.(?![\w.])")
+_INITIAL_SURNAME = re.compile(r"(?<![\w.'’-])([A-Z]\.) ([A-Z][a-z]{2,})\b(?![\w'’-]| [A-Z]|,? (?:et al|\(?\d{4}))")
 # A message or quote signed with a first name: "… can we move to fri? —Jenna", "— Ramona, mother of three".
 _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \t]+\d{1,2},|,[ \t]+(?:a |an )?(?:mother|father|mom|mum|dad|"
                         r"parent|wife|husband|partner|client|teen|student|grandmother|grandfather|veteran|nurse|[\w-]+-year-old)\b)")

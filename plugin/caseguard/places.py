@@ -20,7 +20,7 @@ from .cues import (
 _PLACE_WORDS = _GENERIC_PLACE_WORDS | {"valley", "ridge", "creek", "hill", "hills", "heights", "park", "springs",
                                        "falls", "lake", "lakes", "bay", "beach", "point", "harbor", "harbour",
                                        "island", "mountain", "grove", "woods", "village", "town", "city", "view",
-                                       "center", "centre", "square", "river", "mill", "mills", "farm", "ranch"}
+                                       "center", "centre", "square", "river", "mill", "mills", "farm", "ranch", "district"}
 _ABOUT_MY_FAMILY = re.compile(_MY_FAMILY + r"\b", re.I)
 
 
@@ -45,6 +45,8 @@ class PlaceChecks:
                    and not all(self.is_word(part) for part in m.group(2).split("-"))]  # "Anxiety-Based School Refusal"
         for m in chain(self.institution.finditer(view), schools):
             words = m.group(1).split()
+            if all(w.casefold() in ("the", "a", "an", "from", "to", "in", "at", "on", "of", "into") for w in words[:-1]):
+                continue  # "From Hospital to Home": a kind of place, no name
             if _title_like(getattr(_segment_at(post, m.start(1)), "where", "")) and all(self.is_word(w) for w in words) \
                     and re.search(r"\bthe\s+$", view[max(0, m.start(1) - 5):m.start(1)], re.I):
                 continue  # "Grief After the Closed Mill" in a title: Title Case words, not a named mill
@@ -55,6 +57,8 @@ class PlaceChecks:
                 continue  # "The American Academy of Pediatrics": a national body, no one's own
             if _plain(m.group(1)) in self.public_figures or not set(_plain(m.group(1)).split()) - {"the", "high", "middle", "junior", "senior"}:
                 continue  # "Billy Mills", a runner, is no mill; "The High Kick" is no high school
+            if _REFERRED_TO.search(view[max(0, m.start(1) - 40):m.start(1)]):
+                continue  # "connected her with the Alaska Native Medical Center's elder programs": a service she was sent to
             local = _LOCAL_INSTITUTION.search(m.group(1))
             sentence = context.sentence_at(m.start(1))
             story = (self._story_fact(context, m.start(1), post) if local and context.narrative else belongs(m.start(1))) \
@@ -76,7 +80,7 @@ class PlaceChecks:
         for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view)):  # "a Westbrook dad", "the Urbandale ranch house"
             if all(len(w) >= 3 for w in m.group(1).split()):
                 candidates.append(("pattern", m.start(1), m.end(1), "pattern: a town that says where someone is from"))
-        for m in _ATTRIBUTION.finditer(view):  # "— L.M., Dearborn Heights": where the person quoted lives
+        for m in chain(_ATTRIBUTION.finditer(view), _INITIALLED_FROM.finditer(view)):  # "— L.M., Dearborn Heights": where the person quoted lives
             candidates.append(("attribution", m.start(1), m.end(1), "pattern: the town of someone quoted by initials or first name"))
         for segment in post.segments:  # "<!-- ask Sissy if it's ok to mention Osage -->": a note to check a name
             if segment.where == "HTML comment":
@@ -148,8 +152,10 @@ class PlaceChecks:
                 paragraph = segment.text if segment else ""
                 after_a_job = why == _AFTER_A_JOB  # "cleaning dormitories at FIU": the job itself says so
                 # "a squad boss with the Idaho City Hotshots", "with ASRC Energy Services", not "working with Jennifer Alvarez"
+                # ... and "a cabin steward with Royal Caribbean": after a job's name, not after "work"
                 with_org = re.search(r"\bwith\s+the\s+$", view[max(0, a - 10):a]) or re.search(r"\bwith\s+$", view[max(0, a - 6):a]) \
-                    and _COMPANY.search(whole or view[a:b])
+                    and (_COMPANY.search(whole or view[a:b])
+                         or not re.search(r"\b(?:works?|worked|working|been)\s+with\s+$", view[max(0, a - 16):a]))
                 at = _AT_ORGANISATION.search(view[max(0, a - 20):a]) or after_a_job and (
                     with_org or re.search(r"\bemployer,\s+$", view[max(0, a - 12):a]))  # "Her employer, Sunshine Haven Home Care"
                 if (a, b) in towns or _GROUP_AFTER.match(view, b) or not (at and (
@@ -234,7 +240,10 @@ class PlaceChecks:
         if subject and self.site_allow.covers(subject.group(1)):
             return False  # "Daniel is Diné ... grew up in Crownpoint": a clinician of the practice, introduced
         before = view[sentence.start:offset]
-        if not _someone_elses(sentence.text) and re.search(r"\b(?:[Mm]y|me|I)\b", before):
+        author = [m.end() for m in re.finditer(r"\b(?:[Mm]y|me|I)\b", before)]
+        # "I lent my copy to a client, Beau, who tends bar in East Atlanta Village": named after the author, it is Beau's
+        named_since = author and any(sentence.start + author[-1] <= n.start < offset for n in names)
+        if not _someone_elses(sentence.text) and author and not named_since:
             return False  # "My grandmother ... flies in from Atlanta", "It took me years, and a therapist at ...": the author's
         if _PLACE_ANCHOR.search(before):
             return True
@@ -246,18 +255,22 @@ class PlaceChecks:
 _COMPANY = re.compile(r"^[A-Z]{2,}\b|\b(?:Services|Company|Co\.|Corp\.?|Corporation|Inc\.?|LLC|Group|Industries|Energy|"
                       r"Systems|Solutions|Logistics|Construction|Airlines|Bank|Fisheries|Seafoods)\b")
 # "the Amazon warehouse", "Apple's offices": a company named as the place someone works.
-_WORKSITE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:warehouse|plant|store|factory|fulfil?lment center|distribution center|mill|mine|yard|"
+_WORKSITE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:warehouse|plant|store|factory|fulfil?lment cent(?:er|re)|distribution cent(?:er|re)|mill|mine|yard|"
                              r"depot|offices?|campus|headquarters|HQ)\b")
 # A quotation's signature line: a private person (initials or a first name alone), then their town last.
 _ATTRIBUTION = re.compile(r"(?m)^[ \t>]*(?:—|–|--?)[ \t]*(?:(?:[A-Z]\.[ ]?){1,3}|[A-Z][a-z]+),(?:[ \t]+[^,\n]{1,40},)?[ \t]+"
                           r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[ \t]*$")
-_HOMETOWN = re.compile(r"\b[\w-]+-year-old\b[^.!?\n]{0,40}\bfrom\s+$")  # "a 24-year-old returned missionary from Sandy"
+# "shared by group member Chuy R. of Horizon City": a private person's town, after a name cut short.
+_INITIALLED_FROM = re.compile(r"(?-i:\b[A-Z][a-z]{2,} [A-Z]\.,?[ \t]+(?:of|from)[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))\b")
+# "a 24-year-old returned missionary from Sandy", "She lives out off Bogard Road in Palmer"
+_REFERRED_TO = re.compile(r"\b(?:connected|connecting|referred|referring|linked)\s+(?:\w+\s+)?(?:with|to)\s+(?:the\s+)?$", re.I)
+_HOMETOWN = re.compile(r"\b[\w-]+-year-old\b[^.!?\n]{0,40}\bfrom\s+$|\b(?:lives|lived|living|grew up)\b[^.;:!?\n]{0,40}\b(?:in|near)\s+$")
 _AFTER_A_JOB = "pattern: an employer named after the client's job"
 _SCHOOL_KINDS = frozenset("Law Medical Nursing Graduate Grad Dental Pharmacy Divinity Business Film Art Drama Sunday Bible Hebrew "
                           "Summer Night Charter Public Private Boarding Catholic Christian Trade Beauty Driving Flight Grammar "
                           "Primary Secondary Elementary Middle High Nursery Home Day Residential Medicine Nurse".split())
 _NAMED_SCHOOL = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+ )?([A-Z][\w'’-]+) School)\b(?! (?:District|Board|of)\b)")
-_NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali".split())
+_NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali mass".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
                           "sixty seventy eighty ninety hundred thousand dozen".split())
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
@@ -300,7 +313,8 @@ _AT_ORGANISATION = re.compile(r"\b(?:at|(?<!studying )(?<!study )(?<!studied )(?
                               r"|joined|left|quit)\s+(?:the\s+|an?\s+)?$", re.I)
 # A person, not a word used as an adjective: "a student from Garden City", not "student programs in Nordenberg Hall".
 _PLACE_ANCHOR = re.compile(
-    r"(?:\b(?:her|his|the) family|\b[\w-]+-year-old|\b(?:a|an|the|one|this|that|my|our|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:teen|teenager|"
+    r"(?:\b(?:her|his|the) family|\b[\w-]+-year-old|\bone of (?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:members|clients|patients|students)|"
+    r"\b(?:a|an|the|one|this|that|my|our|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:teen|teenager|"
     r"kid|dad|mom|mother|father|man|woman|boy|girl|couple(?! of)|veteran|member|student|widow|widower|client|patient|"
     r"grandmother|grandfather|son|daughter))\b(?!\s+(?-i:[A-Z]))(?!\s+(?:programs?|services?|success|affairs|unions?|body|"
     r"loans?|groups?|cent(?:er|re)s?|resources?|support|housing|health|visas?|life|coaches|advis[oe]rs?|ministry|"
