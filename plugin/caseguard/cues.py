@@ -164,7 +164,8 @@ def _on_a_route(view: str, a: int, b: int) -> bool:
     route = r"(?:lane|run|route|corridor|haul|loop)\b"
     return bool(re.match(r"\s*[–—-]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)? " + route, view[b:b + 40])
                 or re.search(r"[A-Z][a-z]+\s*[–—-]\s*$", view[max(0, a - 20):a]) and re.match(" " + route, view[b:b + 10])
-                or re.search(r"\b(?:every|all the|any)\b[^.!?\n]{0,30}\bfrom (?:[A-Z][a-z]+ to )?$", view[max(0, a - 70):a]))
+                or re.search(r"\b(?:every|all the|any)\b(?!\s+(?:morning|day|night|evening|afternoon|week|weekend|month|year|"
+                             r"time|other|\w+day)\b)[^.!?\n]{0,30}\bfrom (?:[A-Z][a-z]+ to )?$", view[max(0, a - 70):a]))
 
 
 def _segment_at(post: Post, offset: int):

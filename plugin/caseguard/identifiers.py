@@ -47,7 +47,7 @@ _PERSONAL_SITE = re.compile(r"(?i)(?!www\.)[\w-]+\.(?:blogspot|wordpress|substac
 _URL_CUE = re.compile(
     r"\b(?:her|his|their|the client's|the family's)\s+(?:[\w-]+\s+)?(?:blog|page|profile|fundraiser|"
     r"gofundme|obituary|story|article|website|site|channel|account|instagram|facebook|tiktok|twitter|"
-    r"youtube|feed|post|video|podcast|memorial|campaign|shop|band|art|handle)\b|\b(?:obituary|"
+    r"youtube|feed|post|video|podcast|memorial|campaign|shop|band|art|handle|journal|diary)\b|\b(?:obituary|"
     r"fundraiser|gofundme|news story|news coverage|local news|story about (?:her|him|them|the)|"
     r"(?:client|patient)\s+of\s+(?:mine|ours))\b"
     r"|\b(?:she|he)(?:'s| has| is)?\s+(?:since\s+|now\s+|also\s+)?(?:started\s+|begun\s+)?(?:sharing|posting|writing|"
@@ -468,7 +468,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             text = sentence.text if sentence else line_of(a)
             if self._public_handle(handle, line_of(a)):
                 continue
-            if _FOLLOW.search(text) and not context.narrative and not re.search(r"\bfollow (?:her|him)\b", text, re.I):
+            if _FOLLOW.search(text) and not context.narrative and not re.search(r"\bfollow (?:her|him|his|their)\b", text, re.I):
                 continue  # "follow @drbecky" in a post that tells no client's story: a public account
             if _EXAMPLE_HANDLE.fullmatch(handle[1:]):
                 continue  # "@yourname": how to write a handle, nobody's own

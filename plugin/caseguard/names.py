@@ -45,7 +45,8 @@ _COLUMN_KINDS = [
 _SPANISH_WORDS = frozenset("de la el los las que y en con por para sin un una es del al lo mi su se muy más pero como "
                            "cuando también nuestra nuestro nosotros ustedes está están hay".split())
 _KIN_TITLE_BEFORE = re.compile(r"\b(?:Grandma|Grandpa|Granny|Gran|Nana|Nanna|Grandad|Granddad|Auntie|Aunty|Aunt|Uncle)\s+$")
-_AUTHOR_FAMILY = re.compile(_MY_FAMILY + r",?\s+$", re.I)  # just before a name: "my husband, Sam"
+# just before a name: "my husband, Sam", "My grandmother, Doña Cuca"
+_AUTHOR_FAMILY = re.compile(_MY_FAMILY + r",?\s+(?:(?:Doña|Don|Tía|Tío|Tia|Tio|Aunt|Auntie|Uncle|Grandma|Grandpa|Nana)\s+)?$", re.I)
 
 
 class NameChecks:
@@ -96,6 +97,8 @@ class NameChecks:
                     continue  # "Priya's mother, Anjali Raman" in a story; not "Nemo's mother", nor across cells
                 if kind == "contact_name" and first.casefold() not in self.first_names:
                     continue  # "call Samaritans on 116 123": a service, not a person
+                if kind == "family" and re.search(r"\b(?i:every|each|any|many|most|all)\s+$", view[max(0, m.start() - 8):m.start()]):
+                    continue  # "What Every Valley Family Should Know": families in general
                 if kind == "family" and not self._family_name(view[a:b], m.group(0), narrative) or \
                         kind == "tribute" and first.casefold() not in self.first_names and self.is_word(first):
                     continue  # "Young children"; "What One Mother Taught Me"
@@ -136,8 +139,12 @@ class NameChecks:
                         candidates.append((segment.start + m.start(), segment.start + m.end(),
                                            "pattern: a person's full name in an author's note", "note"))
         for m in re.finditer(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?=,\s)", view):  # "To Carmen, sister of one of our group members"
-            if m.group(1).casefold() in self.first_names and _CLIENT_AFTER.match(view, m.end(1)):
+            folded = m.group(1).casefold()
+            if (folded in self.first_names or not self.is_word(folded)) and _CLIENT_AFTER.match(view, m.end(1)):
                 candidates.append((m.start(1), m.end(1), "pattern: a name the sentence says is a client's or a client's relative", "client"))
+        for m in _NAME_THEN_CASE.finditer(view):  # "| Housing follow-up | Delphine — case CIHA-25-3318 |"
+            if m.group(1).casefold() in self.first_names:
+                candidates.append((m.start(1), m.end(1), "pattern: a first name beside a case or record number", "record"))
         for m in _FROM_OUR_GROUP.finditer(view):  # "Wendell from our Thursday men's group"
             if m.group(1).casefold() in self.first_names:
                 candidates.append((m.start(1), m.end(1), "pattern: a first name from one of the practice's groups", "client"))
@@ -467,8 +474,12 @@ class NameChecks:
             return "an invented example person"  # "Partner A and Partner B"
         if re.match(r"(?:'s|’s|s'|s’)?\s+(?:Day|Eve)\b|(?:'s|’s)\s+(?:dinner|card|cards|gift|weekend)\b", view[b:b + 10]):
             return "a holiday"  # Valentine's Day, Presidents' Day
-        if re.match(r"(?:'s|’s)\s+(?:Law|Act|Rule|Syndrome|Disease|Test|Model)\b", view[b:b + 14]):
-            return "a law or condition named after someone"  # "Martyn's Law"
+        if re.match(r"(?:'s|’s)\s+(?:Law|Act|Rule|Syndrome|Disease|Test|Model)\b|\s+(?i:fever|disease|syndrome)\b", view[b:b + 14]):
+            return "a law or condition named after someone or somewhere"  # "Martyn's Law", "Valley fever"
+        if re.fullmatch(r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec", text) and re.match(r"\.?\s+\d", view[b:b + 4]):
+            return "a month"  # "sessions ended Jan 2026"
+        if re.match(r"/[A-Z]", view[b:b + 2]) or re.search(r"\s(?:SC|FC|CF)$", text) or re.match(r"\s+(?:SC|FC|CF)\b", view[b:b + 4]):
+            return "part of an agency's or a team's name"  # "Cal/OSHA", "Nashville SC"
         if len(tokens) > 1 and tokens[-1] in {"bay", "beach", "lake", "river", "park", "island", "harbor", "harbour", "falls",
                                                "creek", "valley", "canyon", "mountain", "trail"}:
             return "a place, not a person"  # "Kailua Bay"
@@ -481,8 +492,8 @@ class NameChecks:
             return "a place many people come from"  # "neighbours from Caracas and Valencia"
         if len(tokens) == 1 and tokens[0] in _FILIPINO_KIN and _FILIPINO.search(view):
             return "a family title"  # "who drives Lola to dialysis", in a post about Filipino families
-        if len(tokens) == 1 and tokens[0] in _KIN_WORDS:
-            return "a family word"  # "Mami, ¿y Keylin?", "'Amma, we heard you'"
+        if len(tokens) == 1 and (tokens[0] in _KIN_WORDS or tokens[0] in ("children", "kids", "parents", "families", "teens")):
+            return "a family word"  # "Mami, ¿y Keylin?", "'Amma, we heard you'", "**Children's hospitals**"
         if re.match(r"\s+(?:serial|model|device|monitor|bracelet|tracker|unit)\b", view[b:b + 12]):
             return "a product's name"  # "Soberlink serial SL2-0093814"
         if _INSTITUTION_AFTER.match(view, b) or re.match(r"(?:'s|’s)\s+(?:Donuts|Bakery|Diner|Kitchen|Cafe|Café|Pizza|Deli|"
@@ -656,7 +667,11 @@ _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:thera
                            r"|,\s+(?:a|one)\s+(?:former\s+|longtime\s+|current\s+)?client\s+(?:from|in|of|at|who|whose)\b"
                            r"|,\s+(?:the\s+)?(?:sister|brother|mother|father|mom|dad|wife|husband|partner|son|daughter|aunt|uncle|"
                            r"grandmother|grandfather)\s+of\s+(?:one of\s+)?(?:our|my|a)\s+(?:[\w-]+\s+)?(?:clients?|patients?|"
-                           r"members?)\b", re.I)
+                           r"members?)\b"
+                           # "Guled, who finished our winter teen anxiety group"; "Kealoha, 91, who has come to our kupuna group"
+                           r"|(?:,\s+\d{1,3})?,\s+who\s+(?:finished|completed|graduated from|joined|attends|attended|has been in|"
+                           r"was in|is in|has been coming to|has come to|comes to|came to)\s+(?:the\s+|our\s+|my\s+)"
+                           r"(?:[\w'’-]+\s+){0,4}?(?:group|class|program|programme)\b", re.I)
 _CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]n?|[Tt]his)"
                                 r"(?: (?:longtime|long-time|former|current|recent|young|older|new))? (?:client|patient))"
                                 r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]{2,})?))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
@@ -665,6 +680,8 @@ _CASE_NOTE = re.compile(r"(?-i:\b(?=[\w-]*\d)(?=[\w-]*[A-Z-])[A-Z0-9][A-Z0-9-]{4
                         r"intake|session|callback|call back)\b", re.I)
 _RANK = re.compile(r"(?:(?:Staff|Master|First|Gunnery|Command|Sergeant) )?(?:Sergeant|Sgt|Lieutenant|Lt|Captain|Capt|Corporal|"
                    r"Cpl|Private|Pvt|Specialist|Spc|Major|Colonel|Col|General|Petty Officer|Airman|Seaman|Ensign)\b")
+_NAME_THEN_CASE = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s*(?:—|–|-|:|\(|,)\s*(?i:case|file|mrn|chart|member id|claim)\b"
+                             r"(?:\s+(?:no\.?|number|#))?\s*[A-Z0-9-]*\d[A-Z0-9-]*")
 _FROM_OUR_GROUP = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s+(?:from|in)\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,3}?"
                              r"(?:group|support group|class|circle|caseload)\b")
 _PUBLIC_ROLE = re.compile(r"(?-i:\b([A-Z][a-z]+ [A-Z][\w'’-]+)),\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"

@@ -77,9 +77,14 @@ class PlaceChecks:
             span = _trim_name(view, m.start(1), m.end(1))
             label = "GPE" if span in recognised else "pattern"
             candidates.append((label, *span, "pattern: a town after \"from\", \"in\" or \"moved to\""))
-        for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view)):  # "a Westbrook dad", "the Urbandale ranch house"
+        for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view), _SCHOOL_EVENT.finditer(view)):  # "a Westbrook dad", "the Urbandale ranch house", "her Clovis West graduation"
             if all(len(w) >= 3 for w in m.group(1).split()):
-                candidates.append(("pattern", m.start(1), m.end(1), "pattern: a town that says where someone is from"))
+                candidates.append(("pattern", m.start(1), m.end(1), _TOWN_WHY))
+        for m in _EMPLOYER_CELL.finditer(view):  # "| Employer group | Lyons Magnus, Fresno |": a form's employer field
+            if not self._region(_plain(m.group(1))) and not self.site_allow.covers(m.group(1)):
+                found.append(Hit("person-name", m.start(1), m.end(1), "pattern: an employer in a form's employer field"))
+        for m in _HOME_CELL.finditer(view):  # "| Home | Northgate, with spouse and two children |"
+            candidates.append(("attribution", m.start(1), m.end(1), "pattern: a town in a form's home field"))
         for m in chain(_ATTRIBUTION.finditer(view), _INITIALLED_FROM.finditer(view)):  # "— L.M., Dearborn Heights": where the person quoted lives
             candidates.append(("attribution", m.start(1), m.end(1), "pattern: the town of someone quoted by initials or first name"))
         for segment in post.segments:  # "<!-- ask Sissy if it's ok to mention Osage -->": a note to check a name
@@ -108,8 +113,8 @@ class PlaceChecks:
             if b <= a or self._region(plain) or plain in self.therapy_terms and not worksite or not text[:1].isupper() \
                     or term in self.therapy_terms and self._region(region):  # "West Virginia Medicaid"
                 continue
-            if _METHOD_AFTER.match(view, b):
-                continue  # "in Emotionally Focused Therapy": the name of a method, not a place
+            if _METHOD_AFTER.match(view, b) or re.search(r"\s(?:SC|FC|CF)$", text):
+                continue  # "in Emotionally Focused Therapy": the name of a method; "Nashville SC": a team
             if plain in self.public_figures or re.fullmatch(r"[\d\s,.-]+", text) or (text.isupper() and label != "ORG") \
                     or re.fullmatch(r"[A-Z]{2,}s", text):  # "OBs", "ERs": a plural abbreviation
                 continue
@@ -121,9 +126,9 @@ class PlaceChecks:
                 continue  # "the Korean War"; "YWCA Pierce County": an organisation's name
             if plain in self._scripture_names or self._inside_term(a, b) or plain.split()[0] in instruments:
                 continue  # "Eurydice" beside "this Greek myth"; "Día" of "Día de los Muertos"; "the Zarit Burden Interview"
-            if self._in_reference_entry(view, a) or _in_citation(view, a, b) or _CITED_YEAR_AFTER.match(view, b) \
-                    or _in_case_name(view, a, b):
-                continue  # "work by Hollywood and Hollywood in 2011": authors, not a place
+            cited_year = _CITED_YEAR_AFTER.match(view, b) and not re.search(r"\b(?:in|at|near|outside)\s+$", view[max(0, a - 8):a])
+            if self._in_reference_entry(view, a) or _in_citation(view, a, b) or cited_year or _in_case_name(view, a, b):
+                continue  # "work by Hollywood and Hollywood in 2011": authors, not a place; but "bought in Avenal in 1971"
             tokens = plain.split()
             if self._no_ones_home(view, a, b, tokens):
                 continue
@@ -139,8 +144,8 @@ class PlaceChecks:
                 continue  # "a drive across the Valley": a region's nickname, not a town
             strong_place = label == "note" or label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a])
                                                                        or _HOMETOWN.search(view[max(0, a - 70):a]))
-            if _POSSESSED.search(view[max(0, a - 20):a]):
-                continue  # "his favorite Takis": a thing someone has, not a place
+            if _POSSESSED.search(view[max(0, a - 20):a]) and why != _TOWN_WHY:
+                continue  # "his favorite Takis": a thing someone has, not a place (but "their Waianae graduation party")
             starts = _sentence_initial(view, a) or getattr(context.sentence_at(a), "start", None) == a
             if len(tokens) == 1 and not strong_place and not the_job and (
                     tokens[0] in self.first_names or tokens[0] in self.public_surnames
@@ -194,10 +199,13 @@ class PlaceChecks:
                 continue  # "the Germ Boss": a name for a thing, not a town; but "grew up on the South Side Slopes"
             if tokens[-1] in ("school", "college") and all(self.is_word(t) for t in tokens):
                 continue  # "in Middle School", "in Nursing School": a stage of life, not a town
-            if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]):
+            if re.match(r"-[a-z]", view[b:b + 2]) or _VEHICLE_BEFORE.search(view[max(0, a - 25):a]) and why != _TOWN_WHY:
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
             if _GROUP_FROM.search(view[max(0, a - 80):a]):
                 continue  # "neighbours from Caracas and Valencia": where many people come from
+            if re.match(r"(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z][a-z]+\s+(?:counties|parishes)\b", view[b:b + 80]) \
+                    or label != "ORG" and _in_long_list(view, a, b):
+                continue  # "Fresno, Madera and Kern counties"; "a tour through Atlanta, Chicago, Denver and Dublin"
             if _on_a_route(view, a, b):
                 continue
             if re.search(r"\b(?:developed|founded|invented|published|pioneered|refined|designed)\s+(?:\w+\s+)?in\s+$",
@@ -233,9 +241,11 @@ class PlaceChecks:
         sentence = context.sentence_at(offset)
         if sentence is None or sentence.not_client or _hypothetical(context, offset):
             return False
-        if any(label == "PERSON" and sentence.start <= a < sentence.end and not any(n.start <= a < n.end for n in names)
-               and not a <= offset < b for label, a, b in self._entities):  # (the model may call the town itself a person)
-            return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place
+        others = [(a, b) for label, a, b in self._entities if label == "PERSON" and sentence.start <= a < sentence.end
+                  and not any(n.start <= a < n.end for n in names) and not a <= offset < b]  # (the model may call the town a person)
+        if any(not self.site_allow.covers(view[a:b]) or a < offset for a, b in others):
+            return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place; "Rosa Tuilagi, CMHC, ... in Laie": ours
+        # (a clinician named after the place is not whose it is: "the Lor family in Merced ... join sessions with Tou Lee")
         subject = re.match(r"\W*([A-Z][\w'’-]+)\s+(?:is|was|grew|has|had|joined|came|moved)\b", sentence.text)
         if subject and self.site_allow.covers(subject.group(1)):
             return False  # "Daniel is Diné ... grew up in Crownpoint": a clinician of the practice, introduced
@@ -249,7 +259,7 @@ class PlaceChecks:
             return True
         segment = _segment_at(context.post, offset)
         in_paragraph = segment is not None and any(segment.start <= n.start < segment.end for n in names)
-        return in_paragraph and bool(re.search(r"\b(?:in|from|near|at|outside)\s+(?:the\s+)?$", before))
+        return in_paragraph and bool(re.search(r"\b(?:in|from|near|at|outside)\s+(?:the\s+)?$|\b(?:her|his|their)\s+$", before))
 
 
 _COMPANY = re.compile(r"^[A-Z]{2,}\b|\b(?:Services|Company|Co\.|Corp\.?|Corporation|Inc\.?|LLC|Group|Industries|Energy|"
@@ -266,21 +276,41 @@ _INITIALLED_FROM = re.compile(r"(?-i:\b[A-Z][a-z]{2,} [A-Z]\.,?[ \t]+(?:of|from)
 _REFERRED_TO = re.compile(r"\b(?:connected|connecting|referred|referring|linked)\s+(?:\w+\s+)?(?:with|to)\s+(?:the\s+)?$", re.I)
 _HOMETOWN = re.compile(r"\b[\w-]+-year-old\b[^.!?\n]{0,40}\bfrom\s+$|\b(?:lives|lived|living|grew up)\b[^.;:!?\n]{0,40}\b(?:in|near)\s+$")
 _AFTER_A_JOB = "pattern: an employer named after the client's job"
+_TOWN_WHY = "pattern: a town that says where someone is from"
 _SCHOOL_KINDS = frozenset("Law Medical Nursing Graduate Grad Dental Pharmacy Divinity Business Film Art Drama Sunday Bible Hebrew "
                           "Summer Night Charter Public Private Boarding Catholic Christian Trade Beauty Driving Flight Grammar "
                           "Primary Secondary Elementary Middle High Nursery Home Day Residential Medicine Nurse".split())
 _NAMED_SCHOOL = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+ )?([A-Z][\w'’-]+) School)\b(?! (?:District|Board|of)\b)")
-_NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali mass".split())
+def _in_long_list(view: str, a: int, b: int) -> bool:
+    """Is this name one of four or more in a list ("closures in Millinocket, East Millinocket,
+    Bucksport, Madison")? A list that long is a region's towns or a tour, not one person's home."""
+    start = view.rfind("\n", 0, a) + 1
+    end = view.find("\n", b)
+    line = view[start:end if end != -1 else len(view)]
+    return any(m.start() <= a - start and b - start <= m.end() for m in _LONG_LIST.finditer(line))
+
+
+_LIST_ITEM = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*"
+_LONG_LIST = re.compile(rf"{_LIST_ITEM}(?:,\s+(?:and\s+|or\s+)?{_LIST_ITEM}){{2,}}(?:,?\s+(?:and|or)\s+{_LIST_ITEM})?")
+_NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali mass "
+                          "sides american".split())  # "the South and Southwest Sides", "a Hmong American teenager"
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
                           "sixty seventy eighty ninety hundred thousand dozen".split())
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
                           r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
 _VEHICLE_BEFORE = re.compile(r"\b(?:silver|black|white|red|blue|gray|grey|green|old|used|new|rusty|beat-up|his|her|their)\s+$", re.I)
 _POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
-_TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:dad|mom|mum|mother|father|"
+_TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:bus\s+|truck\s+|school\s+|high\s+school\s+)?(?:driver|dad|mom|mum|mother|father|"
                           r"teen|teenager|man|woman|family|couple|widow|widower|veteran|nurse|farmer|kid|boy|girl|"
                           r"grandmother|grandfather|native|firefighter|teacher|plumber|electrician|welder|steelworker|miner|trucker|"
                           r"mechanic|carpenter|contractor|rancher|fisherman|logger)\b))")
+_SCHOOL_EVENT = re.compile(r"(?-i:\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:high\s+)?school\s+)?"
+                           r"(?:graduation|prom|homecoming|commencement)\b))")
+# A form's "Home" row: "| Home | Northgate, with spouse and two children |".
+_HOME_CELL = re.compile(r"(?im)^[ \t|]*(?:home|residence|lives in|hometown|neighbou?rhood|town)(?:[ \t]*\|[ \t]*|[ \t]{2,})"
+                        r"(?-i:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))\b")
+_EMPLOYER_CELL = re.compile(r"(?im)^[ \t|]*(?:employer(?: group| name)?|workplace|place of work)(?:[ \t]*\|[ \t]*|[ \t]{2,})"
+                            r"(?-i:([A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’.-]*){0,3}))")
 _TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
                         r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
                         r"farmhouse|bungalow|townhouse|rowhouse)\b))")
@@ -313,7 +343,7 @@ _AT_ORGANISATION = re.compile(r"\b(?:at|(?<!studying )(?<!study )(?<!studied )(?
                               r"|joined|left|quit)\s+(?:the\s+|an?\s+)?$", re.I)
 # A person, not a word used as an adjective: "a student from Garden City", not "student programs in Nordenberg Hall".
 _PLACE_ANCHOR = re.compile(
-    r"(?:\b(?:her|his|the) family|\b[\w-]+-year-old|\bone of (?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:members|clients|patients|students)|"
+    r"(?:\b(?:her|his|the)\s+(?:(?-i:[A-Z][a-z]+\s+family)|family)|\b[\w-]+-year-old|\bone of (?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:members|clients|patients|students)|"
     r"\b(?:a|an|the|one|this|that|my|our|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:teen|teenager|"
     r"kid|dad|mom|mother|father|man|woman|boy|girl|couple(?! of)|veteran|member|student|widow|widower|client|patient|"
     r"grandmother|grandfather|son|daughter))\b(?!\s+(?-i:[A-Z]))(?!\s+(?:programs?|services?|success|affairs|unions?|body|"
