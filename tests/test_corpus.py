@@ -29,7 +29,8 @@ CORPORA = {"corpus": 0.95, "corpus-b": 0.95, "corpus-c": 0.95, "corpus-d": 0.90,
            "corpus-nn": 0.95, "corpus-oo": 0.95, "corpus-pp": 0.95, "corpus-qq": 0.92,
            "corpus-rr": 0.85, "corpus-ss": 0.92, "corpus-tt": 0.92, "corpus-uu": 0.95,
            "corpus-vv": 0.88, "corpus-ww": 0.95, "corpus-xx": 0.95, "corpus-yy": 0.85,
-           "corpus-zz": 0.95, "corpus-ab": 0.85}
+           "corpus-zz": 0.95, "corpus-ab": 0.85, "corpus-ac": 0.87, "corpus-ad": 0.88,
+           "corpus-ae": 0.90, "corpus-af": 0.92}
 
 
 @pytest.mark.parametrize("name, min_recall", sorted(CORPORA.items()))

@@ -245,7 +245,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
 
     def find(self, post: Post, context: PostContext, entities: list[tuple]) -> list[Hit]:
         """Decide one post. `entities` are (label, start, end, where) from the language model."""
-        allow = AllowList(_post_allow(post.meta))
+        allow = self._post_allowed = AllowList(_post_allow(post.meta))
         view = _visible(post)
         self._headings = [(s.start, s.end) for s in post.segments if s.where in ("heading", "table")]
         self._view, self._post_plain, self._named_figures = view, None, None
@@ -317,6 +317,12 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         with the part before a subtitle's colon, case-folded; not a first name ("*Dale*")."""
         return {t.strip().casefold() for title in _italic_titles(post.text)  # the source, where the asterisks still are
                 for t in (title, title.split(":")[0]) if _plain(t) not in self.first_names}
+
+    def _city_guide(self, context: PostContext, offset: int) -> bool:
+        """A sentence about the practice's own city ("Burlington has plenty that costs little: sunsets
+        at Battery Park, the Flynn's student tickets"): what it names is open to everyone."""
+        m = _CITY_GUIDE.match(_sentence_text(context, offset))
+        return bool(m) and (self.site_allow.covers(m.group(1)) or self._post_allowed.covers(m.group(1)))
 
     def _region(self, plain: str) -> bool:
         """A state or larger, or a broad part of one ("Central Oregon", "upstate New York"), which
@@ -856,6 +862,7 @@ def _client_voice(post: Post, sentence: Sentence, own: AllowList | None = None) 
 _SPEAKER = re.compile(r"[*_]{0,2}([A-ZÀ-ÖØ-Þ][\w .'’-]{0,30}?)[*_]{0,2}:[*_]{0,2}\s")
 # A word in lower case in running text: not part of a handle, an address or a file name.
 _LOWER_WORD = re.compile(r"(?<![\w'’@./:-])[a-z][a-z]+(?![\w'’@/-])(?!\.\w)")
+_CITY_GUIDE = re.compile(r"\W*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+(?:has|offers|is full of|is home to|boasts)\b")
 _DIRECTIONS = frozenset("north south east west central northern southern eastern western northeastern "
                         "northwestern southeastern southwestern upstate downstate coastal rural greater "
                         "midwestern middle upper lower interior southcentral southeast southwest northeast northwest".split())

@@ -513,6 +513,8 @@ class NameChecks:
         if not from_cue and sentence is not None and not sentence.third_person and re.search(r"\byou\b", sentence.text, re.I) \
                 and re.search(r"\bour\b", sentence.text, re.I):
             return "someone of the practice, speaking to the reader"  # "Becca will email you a link to our intake packet"
+        if not cue and self._city_guide(context, a):
+            return "a public place in a guide to the practice's city"  # "Burlington has plenty: ... the Flynn's student tickets"
         if self._about_a_work and cue not in ("contact", "form", "note", "client") \
                 and not _A_CLIENT.search(_sentence_text(context, a)):  # "a client, Ernestine, who", "after our session"
             return "a character in the book, film or show the post is about"

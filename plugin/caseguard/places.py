@@ -31,7 +31,7 @@ class PlaceChecks:
         """Towns, streets, schools and employers: in a client's story, or tied to a private person."""
 
         def belongs(offset: int) -> bool:
-            if self.names_public_figure(_sentence_text(context, offset)):
+            if self.names_public_figure(_sentence_text(context, offset)) or self._city_guide(context, offset):
                 return False  # "Helen Keller was born on June 27, 1880, in Tuscumbia": a public figure's town
             if context.narrative:
                 return self._client_fact(context, offset, post, names)
@@ -243,9 +243,10 @@ class PlaceChecks:
             return False
         others = [(a, b) for label, a, b in self._entities if label == "PERSON" and sentence.start <= a < sentence.end
                   and not any(n.start <= a < n.end for n in names) and not a <= offset < b]  # (the model may call the town a person)
-        if any(not self.site_allow.covers(view[a:b]) or a < offset for a, b in others):
+        named = any(sentence.start <= n.start < offset for n in names)
+        if any(not self.site_allow.covers(view[a:b]) or a < offset and not named for a, b in others):
             return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place; "Rosa Tuilagi, CMHC, ... in Laie": ours
-        # (a clinician named after the place is not whose it is: "the Lor family in Merced ... join sessions with Tou Lee")
+        # (but not "Marco with the Fonoti family at their Waianae graduation party", nor "the Lor family in Merced ... with Tou Lee")
         subject = re.match(r"\W*([A-Z][\w'’-]+)\s+(?:is|was|grew|has|had|joined|came|moved)\b", sentence.text)
         if subject and self.site_allow.covers(subject.group(1)):
             return False  # "Daniel is Diné ... grew up in Crownpoint": a clinician of the practice, introduced
