@@ -39,8 +39,9 @@ _NOT_CLIENT = re.compile(
     # The practice's reach, not one client: "We see many families from Pasadena, Baytown and La Porte".
     r"|\b(?:we|I) (?:see|serve|work with|welcome) (?:many |lots of |a lot of |clients and )?(?:families|clients|people|kids|"
     r"children|teens|couples|adults|parents)\b(?! who\b)"
-    # A named public disaster: "The Upper Big Branch explosion happened on April 5, 2010".
-    r"|(?-i:\b[A-Z][\w'’-]+ (?i:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)", re.I)
+    # A named public disaster: "The Upper Big Branch explosion happened on April 5, 2010"; not "The shooting happened".
+    r"|(?-i:\b(?!(?:The|A|An|This|That|His|Her|Their|Our|My)\b)[A-Z][\w'’-]+ "
+    r"(?i:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)", re.I)
 
 
 @dataclass(frozen=True)

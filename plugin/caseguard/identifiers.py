@@ -673,6 +673,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             return True
         if sentence.not_client:
             return False
+        if any(sentence.start <= n.start < offset for n in names):
+            return True  # "I think of one deacon, Mr. Pruitt, at Greater Mount Zion": named before the place, the client's
         author = (sentence.about_author_only or not sentence.third_person and re.search(r"\bI\b", sentence.text)) \
             and not _PERSON_I_SAW.match(sentence.text)
         if author and not _client_voice(post, sentence) or _to_the_reader(sentence):

@@ -307,11 +307,16 @@ _TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-
                           r"mechanic|carpenter|contractor|rancher|fisherman|logger)\b))")
 _SCHOOL_EVENT = re.compile(r"(?-i:\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:high\s+)?school\s+)?"
                            r"(?:graduation|prom|homecoming|commencement)\b))")
-# A form's "Home" row: "| Home | Northgate, with spouse and two children |".
-_HOME_CELL = re.compile(r"(?im)^[ \t|]*(?:home|residence|lives in|hometown|neighbou?rhood|town)(?:[ \t]*\|[ \t]*|[ \t]{2,})"
-                        r"(?-i:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))\b")
-_EMPLOYER_CELL = re.compile(r"(?im)^[ \t|]*(?:employer(?: group| name)?|workplace|place of work)(?:[ \t]*\|[ \t]*|[ \t]{2,})"
-                            r"(?-i:([A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’.-]*){0,3}))")
+
+
+def _form_field(labels: str, value: str) -> re.Pattern:
+    """A form's row: its label first in a table row or a line, then the value in the next cell or
+    after aligned spaces ("| Home | Northgate, with spouse and two children |")."""
+    return re.compile(rf"(?im)^[ \t|]*(?:{labels})(?:[ \t]*\|[ \t]*|[ \t]{{2,}})(?-i:({value}))")
+
+
+_HOME_CELL = _form_field(r"home|residence|lives in|hometown|neighbou?rhood|town", r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
+_EMPLOYER_CELL = _form_field(r"employer(?: group| name)?|workplace|place of work", r"[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’.-]*){0,3}")
 _TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
                         r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
                         r"farmhouse|bungalow|townhouse|rowhouse)\b))")
