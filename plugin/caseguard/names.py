@@ -591,8 +591,9 @@ class NameChecks:
         if cited and context.narrative and len(tokens) == 1 and re.match(r"(?:'s|’s)\s+[A-Z]", cited.group()) \
                 and _title_like(getattr(_segment_at(post, a), "where", "")):
             cited = None  # "# Josephine's Long Way Back": a story's own title, where every word is capitalised
+        # "—Jenna" signs a text, and "Written by Rosalind T." is no author's citation
         if cited or _in_citation(view, a, b) or (
-                cue not in ("signature", "initialled") and self.cited_before.search(before_coauthors)):  # "—Jenna" signs a text; "Written by Rosalind T." is no author's citation
+                cue not in ("signature", "initialled") and self.cited_before.search(before_coauthors)):
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
             return "a cited author or work"  # "Marie Jahoda, a social psychologist ... (Jahoda, 1982)"

@@ -77,7 +77,8 @@ class PlaceChecks:
             span = _trim_name(view, m.start(1), m.end(1))
             label = "GPE" if span in recognised else "pattern"
             candidates.append((label, *span, "pattern: a town after \"from\", \"in\" or \"moved to\""))
-        for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view), _SCHOOL_EVENT.finditer(view)):  # "a Westbrook dad", "the Urbandale ranch house", "her Clovis West graduation"
+        # "a Westbrook dad", "the Urbandale ranch house", "her Clovis West graduation"
+        for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view), _SCHOOL_EVENT.finditer(view)):
             if all(len(w) >= 3 for w in m.group(1).split()):
                 candidates.append(("pattern", m.start(1), m.end(1), _TOWN_WHY))
         for m in _EMPLOYER_CELL.finditer(view):  # "| Employer group | Lyons Magnus, Fresno |": a form's employer field
@@ -85,7 +86,8 @@ class PlaceChecks:
                 found.append(Hit("person-name", m.start(1), m.end(1), "pattern: an employer in a form's employer field"))
         for m in _HOME_CELL.finditer(view):  # "| Home | Northgate, with spouse and two children |"
             candidates.append(("attribution", m.start(1), m.end(1), "pattern: a town in a form's home field"))
-        for m in chain(_ATTRIBUTION.finditer(view), _INITIALLED_FROM.finditer(view)):  # "— L.M., Dearborn Heights": where the person quoted lives
+        # "— L.M., Dearborn Heights", "Chuy R. of Horizon City": where the person quoted lives
+        for m in chain(_ATTRIBUTION.finditer(view), _INITIALLED_FROM.finditer(view)):
             candidates.append(("attribution", m.start(1), m.end(1), "pattern: the town of someone quoted by initials or first name"))
         for segment in post.segments:  # "<!-- ask Sissy if it's ok to mention Osage -->": a note to check a name
             if segment.where == "HTML comment":
@@ -244,9 +246,11 @@ class PlaceChecks:
         others = [(a, b) for label, a, b in self._entities if label == "PERSON" and sentence.start <= a < sentence.end
                   and not any(n.start <= a < n.end for n in names) and not a <= offset < b]  # (the model may call the town a person)
         named = any(sentence.start <= n.start < offset for n in names)
+        # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place; "Rosa Tuilagi,
+        # CMHC, ... in Laie": the practice's. But not "Marco with the Fonoti family at their Waianae
+        # graduation party", nor "the Lor family in Merced ... with Tou Lee".
         if any(not self.site_allow.covers(view[a:b]) or a < offset and not named for a, b in others):
-            return False  # "Selena learned Spanish as a teenager in Corpus Christi": a public person's place; "Rosa Tuilagi, CMHC, ... in Laie": ours
-        # (but not "Marco with the Fonoti family at their Waianae graduation party", nor "the Lor family in Merced ... with Tou Lee")
+            return False
         subject = re.match(r"\W*([A-Z][\w'’-]+)\s+(?:is|was|grew|has|had|joined|came|moved)\b", sentence.text)
         if subject and self.site_allow.covers(subject.group(1)):
             return False  # "Daniel is Diné ... grew up in Crownpoint": a clinician of the practice, introduced
@@ -273,8 +277,9 @@ _ATTRIBUTION = re.compile(r"(?m)^[ \t>]*(?:—|–|--?)[ \t]*(?:(?:[A-Z]\.[ ]?){
                           r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[ \t]*$")
 # "shared by group member Chuy R. of Horizon City": a private person's town, after a name cut short.
 _INITIALLED_FROM = re.compile(r"(?-i:\b[A-Z][a-z]{2,} [A-Z]\.,?[ \t]+(?:of|from)[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))\b")
-# "a 24-year-old returned missionary from Sandy", "She lives out off Bogard Road in Palmer"
+# A service someone was sent to: "connected her with the", "referred him to".
 _REFERRED_TO = re.compile(r"\b(?:connected|connecting|referred|referring|linked)\s+(?:\w+\s+)?(?:with|to)\s+(?:the\s+)?$", re.I)
+# "a 24-year-old returned missionary from Sandy", "She lives out off Bogard Road in Palmer"
 _HOMETOWN = re.compile(r"\b[\w-]+-year-old\b[^.!?\n]{0,40}\bfrom\s+$|\b(?:lives|lived|living|grew up)\b[^.;:!?\n]{0,40}\b(?:in|near)\s+$")
 _AFTER_A_JOB = "pattern: an employer named after the client's job"
 _TOWN_WHY = "pattern: a town that says where someone is from"
@@ -294,14 +299,15 @@ def _in_long_list(view: str, a: int, b: int) -> bool:
 _LIST_ITEM = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*"
 _LONG_LIST = re.compile(rf"{_LIST_ITEM}(?:,\s+(?:and\s+|or\s+)?{_LIST_ITEM}){{2,}}(?:,?\s+(?:and|or)\s+{_LIST_ITEM})?")
 _NO_ONES_HOME = frozenset("sea ocean gulf strait thanksgiving christmas easter hanukkah passover ramadan diwali mass "
-                          "sides american".split())  # "the South and Southwest Sides", "a Hmong American teenager"
+                          "sides american".split())  # "Sunday Mass", "the South and Southwest Sides", "a Hmong American teenager"
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
                           "sixty seventy eighty ninety hundred thousand dozen".split())
 _CLIENT_NOUN = re.compile(r"\b(?:dad|mom|father|mother|parent|member|client|teen|teenager|kid|son|daughter|"
                           r"husband|wife|couple|veteran|student|widow|widower)\b", re.I)
 _VEHICLE_BEFORE = re.compile(r"\b(?:silver|black|white|red|blue|gray|grey|green|old|used|new|rusty|beat-up|his|her|their)\s+$", re.I)
 _POSSESSED = re.compile(r"\b(?:my|his|her|their|our|your|favou?rite)\s+$", re.I)
-_TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:bus\s+|truck\s+|school\s+|high\s+school\s+)?(?:driver|dad|mom|mum|mother|father|"
+_TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+                          r"(?=(?:bus\s+|truck\s+|school\s+|high\s+school\s+)?(?:driver|dad|mom|mum|mother|father|"
                           r"teen|teenager|man|woman|family|couple|widow|widower|veteran|nurse|farmer|kid|boy|girl|"
                           r"grandmother|grandfather|native|firefighter|teacher|plumber|electrician|welder|steelworker|miner|trucker|"
                           r"mechanic|carpenter|contractor|rancher|fisherman|logger)\b))")
@@ -349,7 +355,8 @@ _AT_ORGANISATION = re.compile(r"\b(?:at|(?<!studying )(?<!study )(?<!studied )(?
                               r"|joined|left|quit)\s+(?:the\s+|an?\s+)?$", re.I)
 # A person, not a word used as an adjective: "a student from Garden City", not "student programs in Nordenberg Hall".
 _PLACE_ANCHOR = re.compile(
-    r"(?:\b(?:her|his|the)\s+(?:(?-i:[A-Z][a-z]+\s+family)|family)|\b[\w-]+-year-old|\bone of (?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:members|clients|patients|students)|"
+    r"(?:\b(?:her|his|the)\s+(?:(?-i:[A-Z][a-z]+\s+family)|family)|\b[\w-]+-year-old|"
+    r"\bone of (?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:members|clients|patients|students)|"
     r"\b(?:a|an|the|one|this|that|my|our|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:teen|teenager|"
     r"kid|dad|mom|mother|father|man|woman|boy|girl|couple(?! of)|veteran|member|student|widow|widower|client|patient|"
     r"grandmother|grandfather|son|daughter))\b(?!\s+(?-i:[A-Z]))(?!\s+(?:programs?|services?|success|affairs|unions?|body|"
