@@ -142,8 +142,8 @@ class NameChecks:
             folded = m.group(1).casefold()
             if (folded in self.first_names or not self.is_word(folded)) and _CLIENT_AFTER.match(view, m.end(1)):
                 candidates.append((m.start(1), m.end(1), "pattern: a name the sentence says is a client's or a client's relative", "client"))
-        for m in _NAME_THEN_CASE.finditer(view):  # "| Housing follow-up | Delphine — case CIHA-25-3318 |"
-            if m.group(1).casefold() in self.first_names:
+        for m in _NAME_THEN_CASE.finditer(view):  # "| Housing follow-up | Delphine — case CIHA-25-3318 |", "Sao Lee, SSN …"
+            if m.group(1).split()[0].casefold() in self.first_names:
                 candidates.append((m.start(1), m.end(1), "pattern: a first name beside a case or record number", "record"))
         for m in _FROM_OUR_GROUP.finditer(view):  # "Wendell from our Thursday men's group"
             if m.group(1).casefold() in self.first_names:
@@ -683,7 +683,7 @@ _CASE_NOTE = re.compile(r"(?-i:\b(?=[\w-]*\d)(?=[\w-]*[A-Z-])[A-Z0-9][A-Z0-9-]{4
                         r"intake|session|callback|call back)\b", re.I)
 _RANK = re.compile(r"(?:(?:Staff|Master|First|Gunnery|Command|Sergeant) )?(?:Sergeant|Sgt|Lieutenant|Lt|Captain|Capt|Corporal|"
                    r"Cpl|Private|Pvt|Specialist|Spc|Major|Colonel|Col|General|Petty Officer|Airman|Seaman|Ensign)\b")
-_NAME_THEN_CASE = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s*(?:—|–|-|:|\(|,)\s*(?i:case|file|mrn|chart|member id|claim)\b"
+_NAME_THEN_CASE = re.compile(r"(?-i:\b([A-Z][a-z]{1,}(?: [A-Z][a-z]+)?))\s*(?:—|–|-|:|\(|,)\s*(?i:case|file|mrn|chart|member id|claim|ssn|dob)\b"
                              r"(?:\s+(?:no\.?|number|#))?\s*[A-Z0-9-]*\d[A-Z0-9-]*")
 _FROM_OUR_GROUP = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s+(?:from|in)\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,3}?"
                              r"(?:group|support group|class|circle|caseload)\b")

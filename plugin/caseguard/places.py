@@ -112,7 +112,7 @@ class PlaceChecks:
             plain = _plain(text)
             region, _, term = plain.rpartition(" ")
             worksite = label == "ORG" and _WORKSITE_AFTER.match(view, b)
-            if b <= a or self._region(plain) or plain in self.therapy_terms and not worksite or not text[:1].isupper() \
+            if b <= a or self._region(plain) or plain in self.therapy_terms and not worksite or not re.match(r"\d*[A-Z]", text) \
                     or term in self.therapy_terms and self._region(region):  # "West Virginia Medicaid"
                 continue
             if _METHOD_AFTER.match(view, b) or re.search(r"\s(?:SC|FC|CF)$", text):
