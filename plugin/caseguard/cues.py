@@ -118,11 +118,16 @@ def _hypothetical(context: PostContext, offset: int) -> bool:
 _EMPHASIS = re.compile(r"(?<![*_\w])([*_])(?![*_\s])(.+?)(?<=[^*_\s])\1(?![*_\w])")
 
 
+def _line_at(text: str, a: int, b: int | None = None) -> tuple[int, str]:
+    """The line that holds text[a:b] (b defaults to a): where it starts, and the line itself."""
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", a if b is None else b)
+    return start, text[start:end if end >= 0 else len(text)]
+
+
 def _in_title(view_or_text: str, a: int, b: int) -> bool:
     """Inside an emphasised Title Case phrase: the title of a book, film or show."""
-    line_start = view_or_text.rfind("\n", 0, a) + 1
-    line_end = view_or_text.find("\n", b)
-    line = view_or_text[line_start:line_end if line_end >= 0 else len(view_or_text)]
+    line_start, line = _line_at(view_or_text, a, b)
     for m in _EMPHASIS.finditer(line):
         if line_start + m.start(2) <= a and b <= line_start + m.end(2) and _title_case(m.group(2)):
             return True

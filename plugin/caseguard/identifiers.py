@@ -21,7 +21,7 @@ from .config import Settings
 from .context import PostContext, Sentence
 from .cues import (
     _after_my_kin, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
-    _in_front_matter, _italic_titles, _KIN_WORDS, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
+    _in_front_matter, _italic_titles, _KIN_WORDS, _line_at, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
     _STREET_WORDS, _SURNAME_PARTICLES, _title_like,
 )
 from .names import NameChecks
@@ -381,9 +381,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                     yield m, m.start(group), m.end(group)
 
         def line_of(offset):
-            a = view.rfind("\n", 0, offset) + 1
-            b = view.find("\n", offset)
-            return view[a:b if b >= 0 else len(view)]
+            return _line_at(view, offset)[1]
 
         def author_only(offset):
             """The author's own number: "my license number is ...", "our fax: ..." (not a client's

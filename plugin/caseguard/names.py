@@ -11,7 +11,7 @@ from collections import Counter
 from .context import PostContext
 from .cues import (
     _A_CLIENT, _about_a_work, _FRONT_MATTER, _FUNCTION_WORDS, _GROUP_FROM, Hit, _HYPOTHETICAL, _hypothetical, _in_case_name,
-    _in_citation, _in_front_matter, _in_title, _italic_titles, _KIN_WORDS, _MY_FAMILY, _MY_KIN, _on_a_route, _plain, _segment_at,
+    _in_citation, _in_front_matter, _in_title, _italic_titles, _KIN_WORDS, _line_at, _MY_FAMILY, _MY_KIN, _on_a_route, _plain, _segment_at,
     _sentence_initial, _sentence_text, _SURNAME_PARTICLES, _title_like, _trim_name, _WORK_HEADING,
 )
 from .post import Post
@@ -162,8 +162,7 @@ class NameChecks:
                 candidates.append((m.start(1), m.end(), "pattern: a first name and the initial of a surname", "initialled"))
         for m in _INITIAL_SURNAME.finditer(view):  # "Case no. 2025-0471 (T. Salas)", "K. Lopes keeps dropping"
             where = getattr(_segment_at(post, m.start()), "where", "")
-            line = view[view.rfind("\n", 0, m.start()) + 1:view.find("\n", m.end()) % (len(view) + 1)]
-            if where in ("table", "HTML comment") and _CASE_NOTE.search(line) and _plain(m.group(2)) in self.surnames \
+            if where in ("table", "HTML comment") and _CASE_NOTE.search(_line_at(view, m.start(), m.end())[1]) and _plain(m.group(2)) in self.surnames \
                     and m.group(2).casefold() not in self.words:  # not an author in a reading list ("| D. Siegel |")
                 candidates.append((m.start(1), m.end(2), "pattern: an initial and a surname", "initialled"))
         for m in _SIGNATURE.finditer(view):
@@ -364,9 +363,7 @@ class NameChecks:
         return narrative or not plural
 
     def _in_reference_entry(self, view: str, offset: int) -> bool:
-        line_start = view.rfind("\n", 0, offset) + 1
-        line_end = view.find("\n", offset)
-        return bool(self.reference_entry.search(view[line_start:line_end if line_end >= 0 else len(view)]))
+        return bool(self.reference_entry.search(_line_at(view, offset)[1]))
 
     def _public_surname(self, surname: str) -> bool:
         """"Rogers" alone is Carl Rogers; "Dana" alone is a client unless the post names Deb Dana."""

@@ -11,7 +11,7 @@ from itertools import chain
 from .context import PostContext
 from .cues import (
     _A_CLIENT, _after_my_kin, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, _GROUP_FROM, Hit, _hypothetical, _in_case_name,
-    _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _MY_FAMILY, _on_a_route, _plain, _segment_at,
+    _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _line_at, _MY_FAMILY, _on_a_route, _plain, _segment_at,
     _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses, _title_like, _trim_name,
 )
 
@@ -290,9 +290,7 @@ _NAMED_SCHOOL = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+ )?([A-Z][\w'’-]
 def _in_long_list(view: str, a: int, b: int) -> bool:
     """Is this name one of four or more in a list ("closures in Millinocket, East Millinocket,
     Bucksport, Madison")? A list that long is a region's towns or a tour, not one person's home."""
-    start = view.rfind("\n", 0, a) + 1
-    end = view.find("\n", b)
-    line = view[start:end if end != -1 else len(view)]
+    start, line = _line_at(view, a, b)
     return any(m.start() <= a - start and b - start <= m.end() for m in _LONG_LIST.finditer(line))
 
 
