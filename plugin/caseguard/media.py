@@ -410,7 +410,8 @@ class MediaCheck:
             if re.fullmatch(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}", entry) \
                     and " ".join(re.findall(r"\w+", entry.casefold())) not in self.identifiers.public_figures:
                 names.append(entry)
-        return sorted({n for n in names if len(n.strip(".")) >= 2}, key=len, reverse=True)
+        # longest first, and names of one length in a fixed order, so the message is the same on every run
+        return sorted({n for n in names if len(n.strip(".")) >= 2}, key=lambda n: (-len(n), n))
 
     def _cue(self, ref: Reference, names: list[str], case_study: bool, files: _Files, path: str | None,
              pseudonyms: frozenset = frozenset()) -> str:
