@@ -41,7 +41,10 @@ _NOT_CLIENT = re.compile(
     r"children|teens|couples|adults|parents)\b(?! who\b)"
     # A named public disaster: "The Upper Big Branch explosion happened on April 5, 2010"; not "The shooting happened".
     r"|(?-i:\b(?!(?:The|A|An|This|That|His|Her|Their|Our|My)\b)[A-Z][\w'’-]+ "
-    r"(?i:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)", re.I)
+    r"(?i:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)"
+    r"|\ba series of (?:[\w-]+ ){0,3}(?:fires|explosions|blasts|shootings|bombings|tornadoes|storms|floods)\b"
+    # The reader, not a client: "if you are a student at UMass Lowell, Middlesex Community College or anywhere else"
+    r"|\bif (?:you are|you're|you were) (?:a|an) (?:[\w-]+ )?(?:student|nurse|teacher|employee|worker|member|parent|veteran)\b", re.I)
 
 
 @dataclass(frozen=True)

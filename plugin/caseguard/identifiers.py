@@ -787,8 +787,10 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             if 1 < len(words) <= 3 and "organisation" not in hit.why:  # a full name: its first name and surname leak on their own too
                 for word in words:
                     folded = word.casefold()
-                    named = folded in self.first_names or folded in self.surnames
-                    if len(word) >= 3 and folded not in self.common_words and folded not in _KIN_WORDS \
+                    # "Frank" of "Frank Hollister" too, unless the post writes "frank" as a word
+                    common = folded in self.common_words and (folded in self._lower_words or folded in _FUNCTION_WORDS)
+                    named = folded in self.first_names or folded in self.surnames or folded in self.word_first_names
+                    if len(word) >= 3 and not common and folded not in _KIN_WORDS \
                             and folded not in _GENERIC_PLACE_WORDS and (
                             named or word[:1].isupper() and not self.is_word(word)):
                         needles.setdefault(word, hit.kind)

@@ -58,6 +58,12 @@ class NameChecks:
         contact link, a first name on its own)."""
         narrative = context.narrative
         self._invented = _invented_names(context) | _title_names(post.text)
+        # "families across Hamtramck and Warren", "grew up in Lawrence" twice: outside a client's
+        # story, a first name the post uses as a town, in a list of towns or more than once, is that
+        # town wherever it stands alone in the post (once, "something in Russ", is no town).
+        places = [re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", m.group(1)) for m in _IN_TOWNS.finditer(view)]
+        once = Counter(_plain(p[0]) for p in places if len(p) == 1)
+        self._towns = {_plain(w) for p in places if len(p) > 1 for w in p} | {w for w, n in once.items() if n > 1}
         self._model_people = Counter(_plain(view[a:b]) for label, a, b in entities if label == "PERSON")
         # "Hurricane Ida" makes every later "Ida" the storm's; in a post about hurricanes, "lived
         # through Betsy" and "before Francine came ashore" are storms too.
@@ -116,7 +122,9 @@ class NameChecks:
                      if not self.site_allow.covers(m.group(1)) and not self._public_handle(m.group(1), "")]
             for m in re.finditer(r"(?<![\w'’.@/-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,})\b", paragraph.group()):
                 word = _plain(m.group(1))
-                if not self.is_word(word) and any(s.startswith(word) for s in spelt):
+                first_dot_last = any(re.match(rf"{re.escape(word)}[\s._-][a-z]", s) for s in spelt)  # "tito.balagtas77"
+                if (not self.is_word(word) or word in self.first_names or first_dot_last) \
+                        and any(re.search(rf"(?:^|[\W\d_]){re.escape(word)}", s) for s in spelt):  # "@lucky7_lorena"
                     at = paragraph.start() + m.start(1)
                     candidates.append((at, at + len(m.group(1)), "pattern: a name its own email or handle spells", "contact"))
         for m in re.finditer(r"(?<![\w-])([A-Z](?:-[A-Z]){2,})(?![\w-])", view):  # "fingerspelled it slowly, H-A-R-O-L-D"
@@ -186,10 +194,20 @@ class NameChecks:
             counts = Counter(_plain(m.group(1)) for m in subjects)
             for m in subjects:
                 folded = _plain(m.group(1))  # "Andrés" is "andres" in the names list
-                if folded in self._lower_words or folded in self.common_words or folded in _FUNCTION_WORDS:
+                if folded in self._lower_words or folded in _FUNCTION_WORDS:
                     continue
-                if folded in self.first_names or (counts[folded] >= 2 and not self.is_word(folded)):
+                if folded in self.common_words:  # "Destiny is nineteen ... Destiny finished the semester"
+                    if folded in self.word_first_names and counts[folded] >= 2:
+                        candidates.append((m.start(1), m.end(1), "pattern: a first name the story has doing things", "named"))
+                elif folded in self.first_names or (counts[folded] >= 2 and not self.is_word(folded)):
                     candidates.append((m.start(1), m.end(1), "pattern: a first name the story has doing things", ""))
+            # A given name of two first names, doing things: "Dil Maya came to her first appointment".
+            for m in _SUBJECT_NAME.finditer(view):
+                start = max(0, m.start() - 20)
+                pair = re.search(r"(?<![\w'’.-])([A-Z][a-z]+) $", view[start:m.start()])
+                if pair and _plain(pair.group(1)) in self.first_names and _plain(m.group(1)) in self.first_names \
+                        and not re.match(r"\s+(?:wrote|writes)\b", view[m.end(1):m.end(1) + 8]):  # "Martin Luther wrote"
+                    candidates.append((start + pair.start(1), m.end(1), "pattern: a two-word first name the story has doing things", "pair"))
             # A known first name that no dictionary has, anywhere in the story: "Liam drew a volcano".
             for m in _LONE_CAPITALISED.finditer(view):
                 folded = _plain(m.group(1))
@@ -485,9 +503,11 @@ class NameChecks:
         before = re.search(r"([A-Z][a-z]+)\s+$", view[max(0, a - 12):a])
         if before and self._region(_plain(f"{before.group(1)} {text}")):
             return "part of a state's or region's name"  # "York" of "New York's waiver"
+        if len(tokens) == 1 and tokens[0] in self._towns and cue in ("", "named") and not context.narrative:
+            return "a town the post names"  # "Lawrence celebrates with a parade", after "in Lawrence"
         if _GROUP_FROM.search(view[max(0, a - 80):a]):
             return "a place many people come from"  # "neighbours from Caracas and Valencia"
-        if len(tokens) == 1 and tokens[0] in _FILIPINO_KIN and _FILIPINO.search(view):
+        if len(tokens) == 1 and tokens[0] in _FILIPINO_KIN and _FILIPINO.search(view) and cue != "contact":  # not "Tito (tito.b@…)"
             return "a family title"  # "who drives Lola to dialysis", in a post about Filipino families
         if len(tokens) == 1 and (tokens[0] in _KIN_WORDS or tokens[0] in ("children", "kids", "parents", "families", "teens")):
             return "a family word"  # "Mami, ¿y Keylin?", "'Amma, we heard you'", "**Children's hospitals**"
@@ -583,8 +603,8 @@ class NameChecks:
         own_site = _site_of(text, after)
         cited = None if own_site or cue == "tribute" else self.cited_after.search(after_coauthors)
         if cited and context.narrative and len(tokens) == 1 and tokens[0] in self.first_names \
-                and _CLIENTS_TOO.search(cited.group()):
-            cited = None  # "Harold's work in therapy", "Dana's words": in a client's story, the client's
+                and (_CLIENTS_TOO.search(cited.group()) or re.match(r"(?:'s|’s)\s+[A-Z]{2,}", cited.group())):
+            cited = None  # "Harold's work in therapy", "Dana's words", "Ofelia's PHQ-9 score": in a client's story, the client's
         if cited and context.narrative and len(tokens) == 1 and re.match(r"(?:'s|’s)\s+[A-Z]", cited.group()) \
                 and _title_like(getattr(_segment_at(post, a), "where", "")):
             cited = None  # "# Josephine's Long Way Back": a story's own title, where every word is capitalised
@@ -594,7 +614,7 @@ class NameChecks:
             return "a cited author or work"
         if len(tokens) > 1 and tokens[-1] in self._cited_surnames:
             return "a cited author or work"  # "Marie Jahoda, a social psychologist ... (Jahoda, 1982)"
-        if (len(tokens) > 1 or tokens[0] not in self.first_names) and cue not in ("tribute", "honorifics", "initials") \
+        if (len(tokens) > 1 or tokens[0] not in self.first_names) and cue not in ("tribute", "honorifics", "initials", "pair") \
                 and self.cited_verbs.search(after):  # "Captain Ostrander Taught Me": a title is no author's
             return "a cited author or work" if len(tokens) > 1 else "a cited author"
         if len(tokens) > 1 and cue != "initialled" and self.culture_before.search(before_coauthors):
@@ -644,6 +664,9 @@ _EVERYWHERE = {"a public figure or cited author", "a cited author or work", "a p
 _INTRODUCED = re.compile(r"(?i)\b(?:imagine|suppose|picture|pretend|let's say|say|consider|take|meet)\b"
                          r"(?:[^.!?]{0,40}?\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|say))?"
                          r"[\s,:—–-]*(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:,?\s+(?:and|&)\s+|,\s*))*$")
+# "in Lawrence", "across Hamtramck and Warren", "in Lawrence, Andover and North Andover": towns, not people.
+_IN_TOWNS = re.compile(r"(?-i:\b(?:in|across|throughout)\s+((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,\s+|,?\s+(?:and|or)\s+))*"
+                       r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![ \t]*[A-Z]|['’-]))")
 _PARTICLES = {"van", "der", "de", "la", "le", "von", "da", "di", "du", "del", "bin", "al", "y", "st.", "den"}
 
 
@@ -657,7 +680,8 @@ def _site_of(name: str, after: str) -> bool:
 _NICKNAME_BEFORE = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))(?:\s*(?:—|–|--|,|\()\s*(?:the family's|his family's|her family's|his|her|their|a) "
                               r"(?:family |childhood |old )?nickname\b|,\s+as\s+(?:everyone|everybody|people|his|her|their|the)\b"
                               r"[^,.;\n]{0,30}\bcalls?\s+(?:him|her|them)\b)")  # "Memo, as everyone at work calls him"
-_THEIR_CONTACT = re.compile(r"\b(?:reach|call|text|email|e-mail|follow|contact|find|message|DM)\s+(?:her|him)\b", re.I)
+_THEIR_CONTACT = re.compile(r"\b(?:reach|call|text|email|e-mail|follow|contact|find|message|DM)\s+(?:her|him)\b"
+                            r"|\b(?:her|his) (?:account|handle|page|profile|channel)\b", re.I)  # "mention her account, @lucky7_lorena"
 _CONTACT_NEAR = re.compile(r"^(?:'s|’s)?\W{0,3}(?:cell|phone|mobile|number|email|e-mail|text|address|home)\b", re.I)
 _CONTACT_AFTER = re.compile(r"^\s*[(,:]\s*(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})")  # "Jessie Pruitt (jessie@…, 304-…)"
 # What follows a client's name: "Brianna Lewis, who started family therapy with us", "Rosa Elizondo, a mom whose son".
@@ -665,6 +689,14 @@ _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:thera
                            r"\s+with\s+(?:us|me)\b|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:mom|mother|dad|father|parent|client|"
                            r"patient)\s+(?:whose|who)\b|,\s+(?:a|an|one)\s+(?:former\s+)?(?:client|patient)\s+of\s+(?:mine|ours)\b"
                            r"|,\s+(?:a|one)\s+(?:former\s+|longtime\s+|current\s+)?client\s+(?:from|in|of|at|who|whose)\b"
+                           # "Zainab, a sophomore at Edsel Ford High School": a student the post describes
+                           r"|,\s+(?:a|an)\s+(?:high school\s+|college\s+)?(?:sophomore|freshman|junior|senior|(?:[\w-]+-)?grader)\s+(?:at|in)\s+(?-i:[A-Z])"
+                           # "Lorraine Dubé, a retired nurse I saw in therapy for two years"
+                           r"|,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:I|we)\s+(?:saw|see|treated|worked with|counsell?ed)\s+"
+                           r"in (?:therapy|session|counsell?ing)\b"
+                           # "Marisol Lopez, who has been a client of ours for two years"
+                           r"|,\s+who\s+(?:has been|had been|is|was|became)\s+(?:a|an|one of)\s+(?:(?:former|longtime|current)\s+)?"
+                           r"(?:client|patient|clients|patients)\b(?!-)"
                            r"|,\s+(?:the\s+)?(?:sister|brother|mother|father|mom|dad|wife|husband|partner|son|daughter|aunt|uncle|"
                            r"grandmother|grandfather)\s+of\s+(?:one of\s+)?(?:our|my|a)\s+(?:[\w-]+\s+)?(?:clients?|patients?|"
                            r"members?)\b"
@@ -673,7 +705,8 @@ _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:thera
                            r"was in|is in|has been coming to|has come to|comes to|came to)\s+(?:the\s+|our\s+|my\s+)"
                            r"(?:[\w'’-]+\s+){0,4}?(?:group|class|program|programme)\b", re.I)
 _CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]n?|[Tt]his)"
-                                r"(?: (?:longtime|long-time|former|current|recent|young|older|new))? (?:client|patient))"
+                                r"(?: (?:longtime|long-time|former|current|recent|young|older|new))? (?:client|patient)"
+                                r"(?: of (?:mine|ours))?)"  # "A client of mine, Dolores, read it on her breaks"
                                 r",?\s+(?-i:([A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]{2,})?))(?=,|\s+(?:was|is|had|has|told|said|came|who|and I)\b)")
 # A line of case notes: a case or serial number, or a word of casework.
 _CASE_NOTE = re.compile(r"(?-i:\b(?=[\w-]*\d)(?=[\w-]*[A-Z-])[A-Z0-9][A-Z0-9-]{4,}\b)|\b(?:client|follow-up|referral|referred|"
@@ -740,7 +773,9 @@ _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}
                            r"cried|laughed|smiled|agreed|decided|wanted|knew|thought|remembered|remembers|struggled|"
                            r"noticed|admitted|described|arrived|texted|emailed|sat|slept|hoped|worried|"
                            r"came in|came to|found us|found me|did most|started|stopped|began|taught|walked|"
-                           r"learned|returned|refused|missed|managed|loved|hated)\b)")
+                           r"learned|returned|refused|missed|managed|loved|hated|finished|graduated|enrolled|"
+                           r"(?:is|was|turned) (?:now |just )?(?:\d{1,2}|(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                           r"twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:-\w+)?)(?! percent| per)\b)\b)")
 # The sender or recipient in a pasted message header: "From: Rachel Okafor <...>".
 _HEADER_NAME = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|reply-to|sender)[ \t]*:[ \t]+"
                           r"(?-i:([A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][\w'’-]+))")

@@ -71,6 +71,7 @@ class PlaceChecks:
                       for label, a, b in entities if label != "PERSON"]
         candidates += [("ORG", m.start(1), m.start(1) + len(re.split(r"\.\s", m.group(1))[0]), _AFTER_A_JOB)
                        for m in self.employer_after.finditer(view)]  # a name ends with its sentence ("Resort. She")
+        candidates += [("ORG", m.start(1), m.end(1), _AFTER_A_JOB) for m in _WHERE_THEY_WORK.finditer(view)]
         recognised = {(a, b) for label, a, b in entities if label != "PERSON"}
         for m in self.after_preposition.finditer(view):
             # The model often calls a small town an organisation; after "grew up in" it is a place.
@@ -105,6 +106,8 @@ class PlaceChecks:
             if re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
                 b = a + len(whole)  # "a baker at Leonard's Bakery": the possessive is part of the business's name
             text = view[a:b]
+            if any(n.start <= a and b <= n.end and "is a client" in n.why for n in names):
+                continue  # "hearing from Marisol Lopez, who has been a client": a person, not a town
             if re.match(r"(?:Your|Our|My|His|Her|Their) ", text):
                 continue  # "Making Telehealth Work for Your Family": no one's employer
             if "\n" in text and _in_front_matter(post, a):
@@ -324,9 +327,13 @@ _EMPLOYER_CELL = _form_field(r"employer(?: group| name)?|workplace|place of work
 _TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
                         r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
                         r"farmhouse|bungalow|townhouse|rowhouse)\b))")
+# "read it on her breaks at the Golden Nugget, where she has dealt blackjack": the job comes after the employer.
+_WHERE_THEY_WORK = re.compile(r"(?-i:\b(?:at|for)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})),\s+where\s+(?:she|he|they)\s+"
+                              r"(?:has\s+|have\s+|had\s+|now\s+|still\s+)?(?:worked|works|work|dealt|deals|cooks|cooked|cleans|cleaned|"
+                              r"served|serves|tends|tended|waits|waited|drives|drove|teaches|taught|nurses|nursed|has been a)\b")
 _STRONG_PLACE = re.compile(r"\b(?:stationed|based|deployed|moved|moving|lives|lived|living|grew up|town of|city of|the size of|town called|town named|"
                            r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of|home is in|moved from [A-Z][\w-]+ to|"
-                           r"drove|drives|commutes?)\b[^.]{0,8}$", re.I)
+                           r"drove|drives|commutes?|(?:their|her|his) (?:apartment|house|home|trailer|flat) in)\b[^.]{0,8}$", re.I)
 # A Title Case phrase that goes on to one of these names a method, test or programme.
 _METHOD_AFTER = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,2}[ -](?:Therapy|Therapies|Theory|Model|Method|Approach|"
                            r"Technique|Training|Program|Programme|Protocol|Intervention|Inventory|Scale|"
