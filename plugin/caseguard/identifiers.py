@@ -70,7 +70,10 @@ _BIRTH_CONTEXT = re.compile(r"\b(?:date of birth|dob|d\.o\.b|birth ?date|birthda
 _PUBLIC_EVENT = re.compile(r"(?-i:\b(?:Supreme Court|[A-Z][a-z]+ Act)\b)|\b(?:v\.|signed into law|took effect|went into effect|"
                            r"raid(?:s|ed)|feast (?:day|of)|decision|ruling|legali[sz]ed)\s"
                            r"|(?-i:\b(?:Dam|Levee)\b)[\w ]{0,30}\b(?:failed|broke|burst|collapsed|gave way)\b"
-                           r"|(?-i:\b(?:World|National|International|Global) (?:[A-Z][\w'’-]+ ){1,4}(?:Day|Week|Month)\b)", re.I)  # "World Prematurity Day"
+                           r"|(?-i:\b(?:World|National|International|Global) (?:[A-Z][\w'’-]+ ){1,4}(?:Day|Week|Month)\b)"  # "World Prematurity Day"
+                           # "Ramadan began on February 18 this year": a holiday's date, everyone's
+                           r"|(?-i:\b(?:Ramadan|Lent|Passover|Hanukkah|Chanukah|Diwali|Eid(?: al-[A-Z]\w+)?|Rosh Hashanah|Yom Kippur|"
+                           r"Lunar New Year|Nowruz|Advent|Vaisakhi|Pohela Boishakh)\b)\s+(?:begins|began|starts|started|ends|ended|falls|fell)\b", re.I)
 # "at our closing session on April 3", "admitted on 2 May": the date of one client's care.
 _SESSION_DATE = re.compile(r"\b(?:our (?:[\w-]+ )?(?:session|appointment)|intake|discharged?|admitted|admission)"
                            r"\s+(?:was\s+)?on\s+(?:\w+day,?\s+)?(?:the\s+)?$", re.I)
@@ -510,11 +513,11 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             else:
                 self._undecided_dates.append((a, b))
         for _m, a, b in each(self.age_patterns):
-            if _MEASURE_BEFORE.search(view[max(0, a - 30):a]) or self._public_passage(context, a):
-                continue  # "her heart rate was at 110": a reading; "the Queen worked until 96": public
+            if _MEASURE_BEFORE.search(view[max(0, a - 30):a]) and "old" not in view[a:b] or self._public_passage(context, a):
+                continue  # "her heart rate was at 110": a reading (not "by her own count, 91 years old"); "the Queen worked until 96": public
             if _ANYONE_IN_THEIR.search(view[max(0, a - 60):a]) and not context.cue_in(context.sentence_at(a)):
                 continue  # "a caregiver ... caring for a husband in his nineties": anyone, not a client
-            if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)) or \
+            if self._client_fact(context, a, post) or context.cue_in(context.sentence_at(a)) or _client_note(post, a) or \
                     not context.narrative and _someone_elses(_sentence_text(context, a)) and not _after_my_kin(context, a):
                 hits.append(Hit("age-over-89", a, b, "pattern: an age over 89 in a client's story"))
             else:
@@ -542,7 +545,7 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                                                        or re.search(r"\b(?:text|to|dial|call)\s+$", before, re.I)):
                     continue  # five digits alone are a ZIP code only in a client's story: not a round number or a text line
                 if self._story_fact(context, a, post) or pattern in (places["zip"], places["zip_after_town"]) \
-                        and _someone_elses(_sentence_text(context, a)):
+                        and _someone_elses(_sentence_text(context, a)) or pattern is places["street"] and _client_note(post, a):
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
         for m in _ZIP_FIELD.finditer(view):
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
@@ -979,6 +982,13 @@ def _record_block(post: Post, offset: int) -> tuple[int, int] | None:
 
 
 # Of two findings on the same text, the more specific kind wins (a school is a place).
+def _client_note(post: Post, offset: int) -> bool:
+    """An author's note about a client: "<!-- mail the list to our client Ruth Feldstein (94), 1142 Beechwood Blvd -->"."""
+    segment = _segment_at(post, offset)
+    return segment is not None and segment.where == "HTML comment" and bool(_CLIENT_WORD.search(segment.text))
+
+
+_CLIENT_WORD = re.compile(r"\b(?:client|patient|intake|session|chart)s?\b", re.I)
 _KIND_ORDER = {"location": 0, "date": 1, "age-over-89": 2, "url": 3, "email": 4, "phone": 5, "fax": 6}
 
 

@@ -151,7 +151,8 @@ class NameChecks:
             if (folded in self.first_names or not self.is_word(folded)) and _CLIENT_AFTER.match(view, m.end(1)):
                 candidates.append((m.start(1), m.end(1), "pattern: a name the sentence says is a client's or a client's relative", "client"))
         for m in _NAME_THEN_CASE.finditer(view):  # "| Housing follow-up | Delphine — case CIHA-25-3318 |", "Sao Lee, SSN …"
-            if m.group(1).split()[0].casefold() in self.first_names:
+            first, last = m.group(1).split()[0], m.group(1).split()[-1]  # or "K. Lindqvist, Medicaid ID 4418239907"
+            if first.casefold() in self.first_names or len(first) == 2 and not self.is_word(last):
                 candidates.append((m.start(1), m.end(1), "pattern: a first name beside a case or record number", "record"))
         for m in _FROM_OUR_GROUP.finditer(view):  # "Wendell from our Thursday men's group"
             if m.group(1).casefold() in self.first_names:
@@ -493,6 +494,9 @@ class NameChecks:
             return "a law or condition named after someone or somewhere"  # "Martyn's Law", "Valley fever"
         if re.fullmatch(r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec", text) and re.match(r"\.?\s+\d", view[b:b + 4]):
             return "a month"  # "sessions ended Jan 2026"
+        if re.fullmatch(r"Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun", text) and (
+                re.match(r"\.?\s*(?:[–—-]|,|&|and\b)", view[b:b + 6]) or re.search(r"(?:[–—-]|,|&|and)\s*$", view[max(0, a - 6):a])):
+            return "a weekday"  # "| Mon–Thu | 10–12 |"
         if re.match(r"/[A-Z]", view[b:b + 2]) or re.search(r"\s(?:SC|FC|CF)$", text) or re.match(r"\s+(?:SC|FC|CF)\b", view[b:b + 4]):
             return "part of an agency's or a team's name"  # "Cal/OSHA", "Nashville SC"
         if len(tokens) > 1 and tokens[-1] in {"bay", "beach", "lake", "river", "park", "island", "harbor", "harbour", "falls",
@@ -713,7 +717,8 @@ _CASE_NOTE = re.compile(r"(?-i:\b(?=[\w-]*\d)(?=[\w-]*[A-Z-])[A-Z0-9][A-Z0-9-]{4
                         r"intake|session|callback|call back)\b", re.I)
 _RANK = re.compile(r"(?:(?:Staff|Master|First|Gunnery|Command|Sergeant) )?(?:Sergeant|Sgt|Lieutenant|Lt|Captain|Capt|Corporal|"
                    r"Cpl|Private|Pvt|Specialist|Spc|Major|Colonel|Col|General|Petty Officer|Airman|Seaman|Ensign)\b")
-_NAME_THEN_CASE = re.compile(r"(?-i:\b([A-Z][a-z]{1,}(?: [A-Z][a-z]+)?))\s*(?:—|–|-|:|\(|,)\s*(?i:case|file|mrn|chart|member id|claim|ssn|dob)\b"
+_NAME_THEN_CASE = re.compile(r"(?-i:\b([A-Z][a-z]{1,}(?: [A-Z][a-z]+)?|[A-Z]\. [A-Z][a-z]+))\s*(?:—|–|-|:|\(|,)\s*"
+                             r"(?i:case|file|mrn|chart|member id|medicaid id|medicare id|claim|ssn|dob)\b"
                              r"(?:\s+(?:no\.?|number|#))?\s*[A-Z0-9-]*\d[A-Z0-9-]*")
 _FROM_OUR_GROUP = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s+(?:from|in)\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,3}?"
                              r"(?:group|support group|class|circle|caseload)\b")

@@ -323,7 +323,7 @@ def _form_field(labels: str, value: str) -> re.Pattern:
 
 
 _HOME_CELL = _form_field(r"home|residence|lives in|hometown|neighbou?rhood|town", r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
-_EMPLOYER_CELL = _form_field(r"employer(?: group| name)?|workplace|place of work", r"[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’.-]*){0,3}")
+_EMPLOYER_CELL = _form_field(r"employer(?:\s*/\s*group| group| name)?|workplace|place of work", r"[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’.-]*){0,3}")
 _TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
                         r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
                         r"farmhouse|bungalow|townhouse|rowhouse)\b))")
