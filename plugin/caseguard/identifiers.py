@@ -13,6 +13,7 @@ People are decided in names.py, places and organisations in places.py (mixins of
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from urllib.parse import unquote, urlparse
@@ -217,6 +218,10 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         # Each day with the words that name its event ("2010-01-12 Haiti earthquake": haiti, earthquake).
         self.public_dates = {entry.split()[0]: {w for w in _plain(entry).split()[1:] if len(w) >= 4}
                              for entry in word_list("public-dates")}
+        # The same days without their year ("as October 1 approaches" beside "Route 91 ... shooting").
+        self.public_month_days: dict[str, set[str]] = {}
+        for day, words in self.public_dates.items():
+            self.public_month_days.setdefault(_month_day(dt.date.fromisoformat(day).strftime("%B %d")), set()).update(words)
         self.common_words = {w.casefold() for w in word_list("common-words")}
         self.therapy_terms = {_plain(w) for w in word_list("therapy-terms")}
         # "Día" in "Día de los Muertos", "Ocean" in "Window of Tolerance", "Elisabeth" in "Elisabeth
@@ -494,7 +499,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         # A day the post ties to a public event is public wherever it appears: the title "December
         # 12" of a post about the raids of December 12, 2006.
         public_days = {_month_day(view[a:b]) for a, b in dates if _PUBLIC_EVENT.search(_sentence_text(context, a))
-                       or self._public_date(view[a:b], _sentence_text(context, a))}
+                       or self._public_date(view[a:b], _sentence_text(context, a) if _iso_day(view[a:b])
+                                            else _sentences_around(context, a))}
         for a, b in dates:
             if "|" in post.text[a:b]:
                 continue  # "| Sept | 14 |": a month and a score in two cells of a table
@@ -536,6 +542,10 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                 before = view[max(0, a - 8):a]
                 if _plain(view[a:b]) in self.regions or _in_case_name(view, a, b):
                     continue
+                if re.search(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", view[max(0, a - 16):a]):
+                    continue  # "Peer support teams across Allegheny County": a whole area's, no one's home
+                if pattern is places["county"] and _ORG_AFTER_PLACE.match(view, b):
+                    continue  # "the Allegheny County Area Agency on Aging": an organisation listed for readers
                 if pattern is places["county"] and (re.search(r"\b[A-Z]{3,}\s+$", before) or re.match(r"[A-Z]{3,}\s", view[a:b])):
                     continue  # "YWCA Pierce County": an organisation's name
                 if pattern is places["county"] and (re.match(r"\s+(?:and|or)\s+(?:[A-Z][\w'’-]+\s+){1,2}County\b", view[b:b + 40])
@@ -590,7 +600,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
     def _public_date(self, date: str, sentence: str) -> bool:
         """The day of a listed public event, in a sentence that names it: "She was in Haiti on
         January 12, 2010", but not "born on October 9, 2024" (the day Hurricane Milton came ashore)."""
-        event = self.public_dates.get(_iso_day(date) or "")
+        iso = _iso_day(date)
+        event = self.public_dates.get(iso) if iso else self.public_month_days.get(_month_day(date))
         return bool(event) and bool(event & set(_plain(sentence).split()))
 
     def _public_passage(self, context: PostContext, offset: int) -> bool:
@@ -960,9 +971,12 @@ def _iso_day(date: str) -> str | None:
 
 
 def _month_day(date: str) -> str:
-    """ "December 12, 2006", "Dec. 12" -> "dec 12", to compare one day written two ways."""
-    m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})\b", date)
-    return f"{m.group(1).casefold()} {int(m.group(2))}" if m else date
+    """ "December 12, 2006", "Dec. 12", "12 December" -> "dec 12", to compare one day written two ways."""
+    if m := re.match(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})\b", date):
+        return f"{m.group(1).casefold()} {int(m.group(2))}"
+    if m := re.match(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3})[a-z]*\b", date):
+        return f"{m.group(2).casefold()} {int(m.group(1))}"
+    return date
 
 
 def _record_block(post: Post, offset: int) -> tuple[int, int] | None:
@@ -982,6 +996,21 @@ def _record_block(post: Post, offset: int) -> tuple[int, int] | None:
 
 
 # Of two findings on the same text, the more specific kind wins (a school is a place).
+_ORG_AFTER_PLACE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:Agency|Department|Office|Services|Library|"
+                             r"Authority|Commission|Board|Council|Center|Centre|Coalition|Association|Foundation|Health Department)\b")
+
+
+def _sentences_around(context: PostContext, offset: int) -> str:
+    """The sentence at `offset` with the ones before and after it: "as October 1 approaches" names
+    its event in the next sentence ("The Route 91 Harvest festival shooting in 2017 ...")."""
+    sentence = context.sentence_at(offset)
+    if sentence is None:
+        return ""
+    after = next((s for s in map(context.sentence_at, range(sentence.end, sentence.end + 4)) if s not in (None, sentence)), None)
+    before = context.sentence_before(sentence)
+    return " ".join(s.text for s in (before, sentence, after) if s is not None)
+
+
 def _client_note(post: Post, offset: int) -> bool:
     """An author's note about a client: "<!-- mail the list to our client Ruth Feldstein (94), 1142 Beechwood Blvd -->"."""
     segment = _segment_at(post, offset)
@@ -1019,8 +1048,6 @@ def _post_allow(meta: dict) -> list[str]:
 
 
 def _post_year(meta: dict) -> int:
-    import datetime as dt
-
     date = meta.get("date")
     if isinstance(date, dict):
         date = date.get("created")

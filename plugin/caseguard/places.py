@@ -208,6 +208,11 @@ class PlaceChecks:
                 continue  # "Nimitz-class", "the silver Tacoma": not a place
             if _GROUP_FROM.search(view[max(0, a - 80):a]):
                 continue  # "neighbours from Caracas and Valencia": where many people come from
+            if re.search(r"\b(?:loss to|lost to|losing to|win over|won over|beat|game against|played|playing|vs\.?|versus)\s+(?:the\s+)?$",
+                         view[max(0, a - 16):a]):
+                continue  # "the 2023 playoff loss to Buffalo": a team
+            if tokens[0] in ("rio", "río") and re.search(r"\bthe\s+$", view[max(0, a - 5):a]):
+                continue  # "the Rio Doce": a river (but "Rio Rancho" is a town)
             if re.match(r"(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z][a-z]+\s+(?:counties|parishes)\b", view[b:b + 80]) \
                     or label != "ORG" and _in_long_list(view, a, b):
                 continue  # "Fresno, Madera and Kern counties"; "a tour through Atlanta, Chicago, Denver and Dublin"
