@@ -995,7 +995,7 @@ def _record_block(post: Post, offset: int) -> tuple[int, int] | None:
     return post._line_starts[first - 1], post._line_starts[last - 1] + len(post.line_text(last))
 
 
-# Of two findings on the same text, the more specific kind wins (a school is a place).
+# "the Allegheny County Area Agency on Aging": a county's organisation, not a home.
 _ORG_AFTER_PLACE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:Agency|Department|Office|Services|Library|"
                              r"Authority|Commission|Board|Council|Center|Centre|Coalition|Association|Foundation|Health Department)\b")
 
@@ -1011,13 +1011,16 @@ def _sentences_around(context: PostContext, offset: int) -> str:
     return " ".join(s.text for s in (before, sentence, after) if s is not None)
 
 
+_CLIENT_WORD = re.compile(r"\b(?:client|patient|intake|session|chart)s?\b", re.I)
+
+
 def _client_note(post: Post, offset: int) -> bool:
     """An author's note about a client: "<!-- mail the list to our client Ruth Feldstein (94), 1142 Beechwood Blvd -->"."""
     segment = _segment_at(post, offset)
     return segment is not None and segment.where == "HTML comment" and bool(_CLIENT_WORD.search(segment.text))
 
 
-_CLIENT_WORD = re.compile(r"\b(?:client|patient|intake|session|chart)s?\b", re.I)
+# Of two findings on the same text, the more specific kind wins (a school is a place).
 _KIND_ORDER = {"location": 0, "date": 1, "age-over-89": 2, "url": 3, "email": 4, "phone": 5, "fax": 6}
 
 

@@ -61,9 +61,9 @@ class NameChecks:
         # "families across Hamtramck and Warren", "grew up in Lawrence" twice: outside a client's
         # story, a first name the post uses as a town, in a list of towns or more than once, is that
         # town wherever it stands alone in the post (once, "something in Russ", is no town).
-        places = [re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", m.group(1)) for m in _IN_TOWNS.finditer(view)]
-        once = Counter(_plain(p[0]) for p in places if len(p) == 1)
-        self._towns = {_plain(w) for p in places if len(p) > 1 for w in p} | {w for w, n in once.items() if n > 1}
+        town_lists = [re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", m.group(1)) for m in _IN_TOWNS.finditer(view)]
+        once = Counter(_plain(p[0]) for p in town_lists if len(p) == 1)
+        self._towns = {_plain(w) for p in town_lists if len(p) > 1 for w in p} | {w for w, n in once.items() if n > 1}
         self._model_people = Counter(_plain(view[a:b]) for label, a, b in entities if label == "PERSON")
         # "Hurricane Ida" makes every later "Ida" the storm's; in a post about hurricanes, "lived
         # through Betsy" and "before Francine came ashore" are storms too.
