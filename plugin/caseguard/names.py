@@ -190,7 +190,8 @@ class NameChecks:
             # The model misses some first names ("Hector did most of the work"): a capitalised word
             # that the story has saying, feeling or deciding things is someone's name when it is a
             # known first name, or no dictionary word and the story does so twice.
-            subjects = [m for m in _SUBJECT_NAME.finditer(view)
+            doers = list(_SUBJECT_NAME.finditer(view))
+            subjects = [m for m in doers
                         if not re.search(r"(?:[A-Z][\w'’-]*|\b[A-Z]\.|\b(?:Dr|Mr|Mrs|Ms)\.?)[ \t]+$", view[max(0, m.start() - 20):m.start()])]
             counts = Counter(_plain(m.group(1)) for m in subjects)
             for m in subjects:
@@ -203,7 +204,7 @@ class NameChecks:
                 elif folded in self.first_names or (counts[folded] >= 2 and not self.is_word(folded)):
                     candidates.append((m.start(1), m.end(1), "pattern: a first name the story has doing things", ""))
             # A given name of two first names, doing things: "Dil Maya came to her first appointment".
-            for m in _SUBJECT_NAME.finditer(view):
+            for m in doers:
                 start = max(0, m.start() - 20)
                 pair = re.search(r"(?<![\w'’.-])([A-Z][a-z]+) $", view[start:m.start()])
                 if pair and _plain(pair.group(1)) in self.first_names and _plain(m.group(1)) in self.first_names \
