@@ -43,6 +43,8 @@ _NOT_CLIENT = re.compile(
     r"|(?-i:\b(?!(?:The|A|An|This|That|His|Her|Their|Our|My)\b)[A-Z][\w'’-]+ "
     r"(?i:explosion|disaster|floods?|shooting|bombing|massacre|hurricane|tornado|earthquake)\b)"
     r"|\ba series of (?:[\w-]+ ){0,3}(?:fires|explosions|blasts|shootings|bombings|tornadoes|storms|floods)\b"
+    # A storm named by its day: "The derecho of May 12, 2022 flattened bins", "the blizzard of 1888".
+    r"|\bthe (?:derecho|blizzard|ice storm|flood|floods|tornado|tornadoes|hurricane|earthquake|wildfire|heat wave|windstorm) of (?:[A-Z][a-z]+ \d|\d{4})"
     # The reader, not a client: "if you are a student at UMass Lowell, Middlesex Community College or anywhere else"
     r"|\bif (?:you are|you're|you were) (?:a|an) (?:[\w-]+ )?(?:student|nurse|teacher|employee|worker|member|parent|veteran)\b", re.I)
 

@@ -223,3 +223,13 @@ def _in_case_name(view: str, a: int, b: int) -> bool:
 
 def _in_front_matter(post: Post, offset: int) -> bool:
     return offset < post.front.end
+
+
+# An author's note about a client, or about a private person's contact ("<!-- Renee asked to be first. Her email is ... -->").
+_CLIENT_WORD = re.compile(r"\b(?:client|patient|intake|session|chart)s?\b|\b(?:her|his|their) (?:email|cell|number|address)\b", re.I)
+
+
+def _client_note(post: Post, offset: int) -> bool:
+    """An author's note about a client: "<!-- mail the list to our client Ruth Feldstein (94), 1142 Beechwood Blvd -->"."""
+    segment = _segment_at(post, offset)
+    return segment is not None and segment.where == "HTML comment" and bool(_CLIENT_WORD.search(segment.text))

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 from .config import Settings
 from .context import PostContext, Sentence
 from .cues import (
-    _after_my_kin, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
+    _after_my_kin, _client_note, _FRONT_MATTER, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, Hit, _in_case_name, _in_citation,
     _in_front_matter, _italic_titles, _KIN_WORDS, _line_at, _plain, _segment_at, _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses,
     _STREET_WORDS, _SURNAME_PARTICLES, _title_like,
 )
@@ -300,6 +300,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         hits.extend(self._places(post, context, view, trusted, names))
         hits.extend(self._url_names(post, context, hits))
         hits.extend(self._propagate(post, hits))
+        if context.case_study:
+            hits.extend(self._unknown_tags(post, view, hits))
         hits.extend(self._named_sites(post, [post.text[h.start:h.end] for h in hits if h.kind == "person-name"
                                              and not self._allowed(post.text[h.start:h.end], h.kind, allow)
                                              and post.text[h.start:h.end].casefold() not in guest]))
@@ -421,6 +423,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                     continue  # "Boise, ID 83712": Idaho and a ZIP code, which the place patterns judge
                 if not author_only(a):
                     hits.append(Hit(kind, a, b, f"pattern: {why}"))
+        if context.narrative:  # "His boat, the *Miss Hanh*, had been tied up": a vessel's name is on its registration
+            hits += [Hit("vehicle", m.start(1), m.end(1), "pattern: the name of a client's boat") for m in _BOAT_NAME.finditer(view)]
         for _m, a, b in each(self.ip_patterns):
             if not self.ip_unless.search(view[max(0, a - 30):a]) and _plausible_ip(view[a:b]):
                 hits.append(Hit("ip-address", a, b, "pattern: an IPv4 or IPv6 address"))
@@ -555,7 +559,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                                                        or re.search(r"\b(?:text|to|dial|call)\s+$", before, re.I)):
                     continue  # five digits alone are a ZIP code only in a client's story: not a round number or a text line
                 if self._story_fact(context, a, post) or pattern in (places["zip"], places["zip_after_town"]) \
-                        and _someone_elses(_sentence_text(context, a)) or pattern is places["street"] and _client_note(post, a):
+                        and _someone_elses(_sentence_text(context, a)) \
+                        or pattern in (places["street"], places["street_name"]) and _client_note(post, a):
                     hits.append(Hit("location", a, b, "pattern: a street, ZIP code, county or exit in a client's story"))
         for m in _ZIP_FIELD.finditer(view):
             hits.append(Hit("location", m.start(1), m.end(1), "pattern: a ZIP code in a form's field"))
@@ -633,14 +638,50 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         return any(_plain(w) in self.public_surnames and self._named_public_figure(_plain(w))
                    for w in re.findall(r"\b[A-Z][a-z]+\b", text))
 
+    def _unknown_tags(self, post: Post, view: str, hits: list[Hit]) -> list[Hit]:
+        """"tags: [grief, men, Dundalk]" on a case study whose text never says Dundalk: a tag that
+        names no topic is the client's town or name. A tag the text uses was judged there."""
+        found = []
+        body = view[post.front.end:]
+        for segment in post.segments:
+            tag = segment.text.strip()
+            if not segment.where.startswith("front matter tags[") or not self._unknown_tag(tag) \
+                    or any(h.start <= segment.start < h.end or segment.start <= h.start < segment.end for h in hits):
+                continue
+            uses = list(re.finditer(rf"(?<!\w){re.escape(tag)}(?!\w)", body))
+            if len(uses) > 1 or uses and not self._part_of_a_name(body, uses[0].start(), uses[0].end()):
+                continue  # "Qingming falls in early April": a topic the text names on its own, and judged there
+            a = segment.start + segment.text.index(tag)
+            kind = "person-name" if _plain(tag).split()[0] in self.first_names else "location"
+            found.append(Hit(kind, a, a + len(tag), "pattern: a case study's tag that names no topic (a town or a name)"))
+        return found + self._propagate(post, found)  # the title too
+
+    def _part_of_a_name(self, text: str, a: int, b: int) -> bool:
+        """Is text[a:b] inside a longer name or phrase: "Old Metairie", "the Clairton Coke Works",
+        "the Tarentum bar"? Not "up and down Music Row and in", "As Qingming approached"."""
+        before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, a - 30):a])
+        after = re.match(r"[ \t]+(?:([A-Z][\w'’-]*)|([a-z]+))", text[b:b + 30])
+        return bool(before and before.group(1).casefold() not in _FUNCTION_WORDS
+                    or after and (after.group(1) or after.group(2) in _PLACE_KINDS))
+
+    def _unknown_tag(self, tag: str) -> bool:
+        """A tag in Title Case with a word no dictionary has, and no topic, region, public figure or
+        allowed name: "Dundalk", "Sparrows Point"; not "EMDR", "Ramadan", "Iron Range", "Gottman"."""
+        plain = _plain(tag)
+        return bool(re.fullmatch(r"[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}", tag)) \
+            and any(not self.is_word(word) and not self._region(word) for word in plain.split()) and plain not in self.therapy_terms \
+            and not self._region(plain) and plain not in self.public_figures and plain not in self.public_surnames \
+            and not self.site_allow.covers(tag)
+
     def _public_handle(self, handle: str, line: str) -> bool:
         """An organisation's account (@gottmaninstitute), or one spelling a public figure's name or a
         name its own line gives (@BreneBrown; "Becky Kennedy ... @drbeckyatgoodinside")."""
         letters = re.sub(r"[^a-z]", "", _plain(handle))
         if _ORG_HANDLE.search(letters):
             return True
-        if any(len(s) >= 5 and s in letters and not self._private_surname(s) for s in self.public_surnames):
-            return True  # "@davidkessler_grief", but not "@brikessler.makes" beside "Brianna Kessler"
+        if any(len(s) >= 5 and s in letters and s not in self.first_names and not self._private_surname(s)
+               for s in self.public_surnames):
+            return True  # "@davidkessler_grief"; not "@brikessler.makes" beside "Brianna Kessler", nor Byron Katie's "@katiecakes_337"
         named = [w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", line)
                  if not _sentence_initial(line, line.find(w)) and _plain(w) not in self.first_names]
         return any(_plain(w) in letters for w in named) and _FOLLOW.search(line) is not None
@@ -787,6 +828,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
             text = post.text[hit.start:hit.end]
             if hit.kind == "vehicle":  # a plate in prose is a plate in an image's file name too
                 needles.setdefault(" ".join(re.findall(r"[^\W_]+", text)), hit.kind)
+            if hit.kind == "url" and re.fullmatch(r"@[\w.]{3,}", text):  # "@katiecakes_337" in prose, "katiecakes_337" in the tags
+                needles.setdefault(text[1:], hit.kind)
             if hit.kind not in ("person-name", "location"):
                 continue
             words = re.findall(r"[^\W\d_][\w'’]*", text)
@@ -820,6 +863,8 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                                + r")(?=(?:s|es)?(?:'|’)?(?![\w]))")
             for segment in post.segments:
                 searchable = segment.kind == URL or segment.where.startswith(_FRONT_MATTER)
+                if kind == "url" and not searchable:
+                    continue  # prose has the handle with its "@", found already
                 text = _fold(segment.text) if searchable else segment.text
                 for m in (loose if searchable else exact).finditer(text):
                     if not searchable and _in_citation(self._view, segment.start + m.start(), segment.start + m.end()):
@@ -841,6 +886,11 @@ class IdentifierCheck(NameChecks, PlaceChecks):
         return found
 
 
+# The kinds of place a town's name goes before: "the Tarentum bar", "the Greenwood district".
+_PLACE_KINDS = _GENERIC_PLACE_WORDS | {"bar", "district", "neighborhood", "neighbourhood", "area", "plant", "mill", "works",
+                                       "store", "house", "diner", "park", "mine", "yard", "farm", "ranch"}
+_BOAT_NAME = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:boat|vessel|trawler|skiff|shrimp boat|shrimper|fishing boat|sailboat|tugboat)"
+                        r",?\s+(?:the\s+)?[*_ ]*([A-Z][\w'’]*(?:[ ][A-Z][\w'’]*){0,2})")
 def _bio_spans(post: Post) -> list[tuple[int, int]]:
     """A guest author's bio: a paragraph starting "About the author", or everything under a
     heading that says so, up to the next heading."""
@@ -1009,15 +1059,6 @@ def _sentences_around(context: PostContext, offset: int) -> str:
     after = next((s for s in map(context.sentence_at, range(sentence.end, sentence.end + 4)) if s not in (None, sentence)), None)
     before = context.sentence_before(sentence)
     return " ".join(s.text for s in (before, sentence, after) if s is not None)
-
-
-_CLIENT_WORD = re.compile(r"\b(?:client|patient|intake|session|chart)s?\b", re.I)
-
-
-def _client_note(post: Post, offset: int) -> bool:
-    """An author's note about a client: "<!-- mail the list to our client Ruth Feldstein (94), 1142 Beechwood Blvd -->"."""
-    segment = _segment_at(post, offset)
-    return segment is not None and segment.where == "HTML comment" and bool(_CLIENT_WORD.search(segment.text))
 
 
 # Of two findings on the same text, the more specific kind wins (a school is a place).

@@ -28,6 +28,8 @@ _FORM_NAME = re.compile(
     r"(?-i:\b(?:(?:[Cc]lient|[Pp]atient|[Cc]hild|[Ss]tudent|[Ii]nsured|[Ss]ubscriber|[Mm]ember|[Gg]uardian)"
     r"(?:'s)?\s+(?:[Ff]ull\s+|[Ll]egal\s+)?|(?:Full|Legal)\s+)[Nn]ame\b\W{0,6}(?:[A-Z][a-z]+(?: [a-z]+)*\s{2,})?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z]\.?(?![\w'’-]))?(?:\s+[A-Z][\w'’-]+)?))")
+# The names a blank form's example uses for no one.
+_PLACEHOLDER_NAMES = frozenset({"jane doe", "john doe", "jane smith", "john smith", "joe bloggs", "joe schmoe", "jane q public"})
 # Verbs that no name has for a word: "Gets Doxxed" in a title is no person.
 _VERB_WORDS = frozenset("is are was were be been being do does did goes went gets got have has had will would shall should "
                         "can could might must".split())
@@ -36,7 +38,8 @@ _VERBS_AFTER_A_TITLE = frozenset("taught teaches told tells showed shows gave gi
 # Table headers that say what a column holds.
 _COLUMN_KINDS = [
     (re.compile(r"(?i)serial(?: number| no\.?| #)?|imei|device id|mac(?: address)?"), "device"),
-    (re.compile(r"(?i)mrn|member id|case|(?:case|policy|account|record|claim|file)(?: number| no\.?| #)|student id"), "record-number"),
+    (re.compile(r"(?i)mrn|case|(?:client|patient|member|student|case|policy|account|record|chart|claim|file|medicaid|medicare)"
+                r"(?: id| number| no\.?| #)"), "record-number"),
     (re.compile(r"(?i)(?:client|patient|student|child|member)(?: name)?|household|family"), "person-name"),
     (re.compile(r"(?i)(?:full )?name"), "a person's name"),  # only cells shaped like a person's name
     (re.compile(r"(?i)age"), "age-over-89"),
@@ -152,7 +155,8 @@ class NameChecks:
                 candidates.append((m.start(1), m.end(1), "pattern: a name the sentence says is a client's or a client's relative", "client"))
         for m in _NAME_THEN_CASE.finditer(view):  # "| Housing follow-up | Delphine — case CIHA-25-3318 |", "Sao Lee, SSN …"
             first, last = m.group(1).split()[0], m.group(1).split()[-1]  # or "K. Lindqvist, Medicaid ID 4418239907"
-            if first.casefold() in self.first_names or len(first) == 2 and not self.is_word(last):
+            if first.casefold() in self.first_names or len(first) == 2 and not self.is_word(last) \
+                    or re.fullmatch(r"[A-Z]\.[A-Z]\.", first) and first not in ("U.S.", "D.C.", "U.K."):  # "R.M. in Wapato (case #…)"
                 candidates.append((m.start(1), m.end(1), "pattern: a first name beside a case or record number", "record"))
         for m in _FROM_OUR_GROUP.finditer(view):  # "Wendell from our Thursday men's group"
             if m.group(1).casefold() in self.first_names:
@@ -210,6 +214,11 @@ class NameChecks:
                 if pair and _plain(pair.group(1)) in self.first_names and _plain(m.group(1)) in self.first_names \
                         and not re.match(r"\s+(?:wrote|writes)\b", view[m.end(1):m.end(1) + 8]):  # "Martin Luther wrote"
                     candidates.append((start + pair.start(1), m.end(1), "pattern: a two-word first name the story has doing things", "pair"))
+            # "Luis and Carmen Reyes": two first names and the surname they share.
+            for m in _COUPLE.finditer(view):
+                if _plain(m.group(1)) in self.first_names and _plain(m.group(2)) in self.first_names \
+                        and not self.is_word(m.group(3)) and not self._region(_plain(m.group(3))):
+                    candidates.append((m.start(2), m.end(3), "pattern: two first names and the surname they share", "pair"))
             # A known first name that no dictionary has, anywhere in the story: "Liam drew a volcano".
             for m in _LONE_CAPITALISED.finditer(view):
                 folded = _plain(m.group(1))
@@ -423,7 +432,12 @@ class NameChecks:
             j = i + 2
             while j < len(lines) and "|" in lines[j]:
                 row, offset = lines[j], starts[j]
-                for kind, cell in zip(kinds, row.strip().strip("|").split("|")):
+                cells = row.strip().strip("|").split("|")
+                if re.fullmatch(r"(?i)(?:full |legal |client'?s? |patient'?s? )?name", cells[0].strip(" *_")):
+                    kinds_here = [None, "a person's name"]  # a form's row: "| Name | Lakisha Dorsey |"
+                else:
+                    kinds_here = kinds
+                for kind, cell in zip(kinds_here, cells):
                     a = post.text.find(cell, offset) + len(cell) - len(cell.lstrip())
                     b = a + len(cell.strip())
                     offset = b
@@ -436,10 +450,10 @@ class NameChecks:
                                                     and not all(self.is_word(w) for w in value.split())
                                                     or re.fullmatch(r"[A-Z]\.(?: ?[A-Z]\.){0,2}", value)):  # "J.R."
                         found.append(Hit(kind, a, b, "pattern: a name under a table header such as \"Client\""))
-                    elif kind == "a person's name" and (
+                    elif kind == "a person's name" and _plain(value) not in _PLACEHOLDER_NAMES and (
                             re.fullmatch(r"[A-Z]\. ?[A-Z][\w'’-]+", value)  # "J. Okeke-Larsen"
                             or re.fullmatch(r"([A-Z][a-z]+) [A-Z][\w'’-]+", value) and value.split()[0].casefold() in self.first_names):
-                        found.append(Hit("person-name", a, b, "pattern: a person's name under a table's \"Name\" header"))
+                        found.append(Hit("person-name", a, b, "pattern: a person's name in a table's \"Name\" column or row"))
                 j += 1
         return found
 
@@ -505,6 +519,10 @@ class NameChecks:
             return "a place, not a person"  # "Kailua Bay"
         if _on_a_route(view, a, b):
             return "a place on a route"
+        if not context.narrative and cue in ("", "named") and (
+                re.search(r"\bfrom\s+$", view[max(0, a - 6):a]) and re.match(r"\s+to\s+[A-Z]", view[b:b + 6])
+                or re.search(r"\bfrom\s+[A-Z][a-z]+\s+to\s+$", view[max(0, a - 30):a])):
+            return "a place: from one town to another"  # "machine sheds from Madison to Castlewood"
         before = re.search(r"([A-Z][a-z]+)\s+$", view[max(0, a - 12):a])
         if before and self._region(_plain(f"{before.group(1)} {text}")):
             return "part of a state's or region's name"  # "York" of "New York's waiver"
@@ -656,8 +674,10 @@ class NameChecks:
             if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", earlier)):
                 return "a public figure or cited author"  # "Gottman and his wife, Julie"
         sentence = context.sentence_at(a)
+        photographed = getattr(_segment_at(post, a), "where", "") == "image alt text" \
+            and re.match(r"\s+with (?:her|his|their) ", view[b:b + 12])  # "![Nyabol with her children at the open house]"
         if sentence is not None and sentence.not_client and not context.cue_in(sentence) \
-                and not _in_front_matter(post, a):
+                and not _in_front_matter(post, a) and not photographed and cue != "record":  # a case number is a client's
             return "a sentence about an event or research"
         return None
 
@@ -718,7 +738,8 @@ _CASE_NOTE = re.compile(r"(?-i:\b(?=[\w-]*\d)(?=[\w-]*[A-Z-])[A-Z0-9][A-Z0-9-]{4
                         r"intake|session|callback|call back)\b", re.I)
 _RANK = re.compile(r"(?:(?:Staff|Master|First|Gunnery|Command|Sergeant) )?(?:Sergeant|Sgt|Lieutenant|Lt|Captain|Capt|Corporal|"
                    r"Cpl|Private|Pvt|Specialist|Spc|Major|Colonel|Col|General|Petty Officer|Airman|Seaman|Ensign)\b")
-_NAME_THEN_CASE = re.compile(r"(?-i:\b([A-Z][a-z]{1,}(?: [A-Z][a-z]+)?|[A-Z]\. [A-Z][a-z]+))\s*(?:—|–|-|:|\(|,)\s*"
+_NAME_THEN_CASE = re.compile(r"(?-i:\b([A-Z][a-z]{1,}(?: [A-Z][a-z]+)?|[A-Z]\. [A-Z][a-z]+|[A-Z]\.[A-Z]\.(?=[ \t]+in[ \t]+[A-Z])))"
+                             r"(?:[ \t]+in[ \t]+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*(?:—|–|-|:|\(|,)\s*"
                              r"(?i:case|file|mrn|chart|member id|medicaid id|medicare id|claim|ssn|dob)\b"
                              r"(?:\s+(?:no\.?|number|#))?\s*[A-Z0-9-]*\d[A-Z0-9-]*")
 _FROM_OUR_GROUP = re.compile(r"(?-i:\b([A-Z][a-z]{2,}))\s+(?:from|in)\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -782,6 +803,7 @@ _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}
                            r"learned|returned|refused|missed|managed|loved|hated|finished|graduated|enrolled|"
                            r"(?:is|was|turned) (?:now |just )?(?:\d{1,2}|(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                            r"twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:-\w+)?)(?! percent| per)\b)\b)")
+_COUPLE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z][a-z'’-]*)\b(?![ \t]+[A-Z]|['’]s\b)")
 # The sender or recipient in a pasted message header: "From: Rachel Okafor <...>".
 _HEADER_NAME = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|reply-to|sender)[ \t]*:[ \t]+"
                           r"(?-i:([A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][\w'’-]+))")

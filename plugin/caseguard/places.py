@@ -10,7 +10,7 @@ from itertools import chain
 
 from .context import PostContext
 from .cues import (
-    _A_CLIENT, _after_my_kin, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, _GROUP_FROM, Hit, _hypothetical, _in_case_name,
+    _A_CLIENT, _after_my_kin, _client_note, _FUNCTION_WORDS, _GENERIC_PLACE_WORDS, _GROUP_FROM, Hit, _hypothetical, _in_case_name,
     _in_citation, _in_front_matter, _in_title, _KIN_WORDS, _line_at, _MY_FAMILY, _on_a_route, _plain, _segment_at,
     _sentence_initial, _sentence_text, _SINGULAR_PERSON, _someone_elses, _title_like, _trim_name,
 )
@@ -35,6 +35,8 @@ class PlaceChecks:
                 return False  # "Helen Keller was born on June 27, 1880, in Tuscumbia": a public figure's town
             if context.narrative:
                 return self._client_fact(context, offset, post, names)
+            if _client_note(post, offset) and re.search(r"\b(?:in|from|near|of)\s+$", view[max(0, offset - 6):offset]):
+                return True  # "<!-- IT note: client in Rayne kept dropping -->"
             # In a post about a film or a book, the people who live somewhere are its characters.
             client = _A_CLIENT.search(_sentence_text(context, offset))
             return (not self._about_a_work or bool(client)) and self._tied_to_person(context, view, offset, names)
@@ -79,7 +81,8 @@ class PlaceChecks:
             label = "GPE" if span in recognised else "pattern"
             candidates.append((label, *span, "pattern: a town after \"from\", \"in\" or \"moved to\""))
         # "a Westbrook dad", "the Urbandale ranch house", "her Clovis West graduation"
-        for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view), _SCHOOL_EVENT.finditer(view)):
+        for m in chain(_TOWN_PERSON.finditer(view), _TOWN_HOME.finditer(view), _SCHOOL_EVENT.finditer(view),
+                       _TOWN_WORKSITE.finditer(view)):
             if all(len(w) >= 3 for w in m.group(1).split()):
                 candidates.append(("pattern", m.start(1), m.end(1), _TOWN_WHY))
         for m in _EMPLOYER_CELL.finditer(view):  # "| Employer group | Lyons Magnus, Fresno |": a form's employer field
@@ -103,18 +106,23 @@ class PlaceChecks:
                 b = blank  # a name never runs over a blank line ("Working with Jennifer Alvarez\n\nMy")
             whole = view[a:b].strip(" ,.;:") if label == "ORG" else ""
             a, b = _trim_name(view, a, b)
+            while label in ("GPE", "LOC", "FAC") and (tail := re.search(r"(?<=\S)[ \t]+([a-z][\w'’-]*)$", view[a:b])) \
+                    and self.is_word(tail.group(1)):
+                b = a + tail.start()  # the model's "Seahawks jersey": the name ends before the plain words (not "d'Haiti")
             if re.fullmatch(r"[A-Z][a-z]+(?:'s|’s) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*", whole):
                 b = a + len(whole)  # "a baker at Leonard's Bakery": the possessive is part of the business's name
             text = view[a:b]
             if any(n.start <= a and b <= n.end and "is a client" in n.why for n in names):
                 continue  # "hearing from Marisol Lopez, who has been a client": a person, not a town
-            if re.match(r"(?:Your|Our|My|His|Her|Their) ", text):
+            if re.match(r"(?:Your|Our|My|His|Her|Their) ", text) and not text.startswith("Our Lady "):  # a parish: "Our Lady of Mount Carmel"
                 continue  # "Making Telehealth Work for Your Family": no one's employer
             if "\n" in text and _in_front_matter(post, a):
                 continue  # the model read across front matter lines ("Devontae\"\ndate: ...")
             plain = _plain(text)
             region, _, term = plain.rpartition(" ")
-            worksite = label == "ORG" and _WORKSITE_AFTER.match(view, b)
+            # "stocking shelves at the Fred Meyer in Ellensburg": one store of a brand, where they work
+            worksite = label == "ORG" and (_WORKSITE_AFTER.match(view, b) or why == _AFTER_A_JOB
+                                           and re.search(r"\bat the\s+$", view[max(0, a - 8):a]))
             if b <= a or self._region(plain) or plain in self.therapy_terms and not worksite or not re.match(r"\d*[A-Z]", text) \
                     or term in self.therapy_terms and self._region(region):  # "West Virginia Medicaid"
                 continue
@@ -148,7 +156,8 @@ class PlaceChecks:
                     and re.search(r"\b[Tt]he\s+$", view[max(0, a - 5):a]) and not worksite and not the_job:
                 continue  # "a drive across the Valley": a region's nickname, not a town
             strong_place = label == "note" or label != "ORG" and bool(_STRONG_PLACE.search(view[max(0, a - 25):a])
-                                                                       or _HOMETOWN.search(view[max(0, a - 70):a]))
+                                                                       or _HOMETOWN.search(view[max(0, a - 70):a])
+                                                                       or context.narrative and _PERSON_FROM.search(view[max(0, a - 30):a]))
             if _POSSESSED.search(view[max(0, a - 20):a]) and why != _TOWN_WHY:
                 continue  # "his favorite Takis": a thing someone has, not a place (but "their Waianae graduation party")
             starts = _sentence_initial(view, a) or getattr(context.sentence_at(a), "start", None) == a
@@ -167,7 +176,7 @@ class PlaceChecks:
                     and (_COMPANY.search(whole or view[a:b])
                          or not re.search(r"\b(?:works?|worked|working|been)\s+with\s+$", view[max(0, a - 16):a]))
                 at = _AT_ORGANISATION.search(view[max(0, a - 20):a]) or after_a_job and (
-                    with_org or re.search(r"\bemployer,\s+$", view[max(0, a - 12):a]))  # "Her employer, Sunshine Haven Home Care"
+                    with_org or re.search(r"\b(?:employer,|desk of)\s+$", view[max(0, a - 12):a]))  # "Her employer, Sunshine Haven Home Care"
                 if (a, b) in towns or _GROUP_AFTER.match(view, b) or not (at and (
                         after_a_job or self.employer_cue.search(view[max(0, a - 50):a]) or self.employer_cue_strong.search(paragraph))):
                     continue
@@ -216,8 +225,8 @@ class PlaceChecks:
             if re.match(r"(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z][a-z]+\s+(?:counties|parishes)\b", view[b:b + 80]) \
                     or label != "ORG" and _in_long_list(view, a, b):
                 continue  # "Fresno, Madera and Kern counties"; "a tour through Atlanta, Chicago, Denver and Dublin"
-            if _on_a_route(view, a, b):
-                continue
+            if _on_a_route(view, a, b) or re.match(r"\s+exit\b", view[b:b + 6]):
+                continue  # "called me from the Whiskey Bay exit": a highway's exit, where anyone drives
             if re.search(r"\b(?:developed|founded|invented|published|pioneered|refined|designed)\s+(?:\w+\s+)?in\s+$",
                          view[max(0, a - 30):a]):
                 continue  # "the Maudsley approach, developed in London": where a method comes from
@@ -284,11 +293,16 @@ _WORKSITE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:warehouse|plant|store|factory|f
 _ATTRIBUTION = re.compile(r"(?m)^[ \t>]*(?:—|–|--?)[ \t]*(?:(?:[A-Z]\.[ ]?){1,3}|[A-Z][a-z]+),(?:[ \t]+[^,\n]{1,40},)?[ \t]+"
                           r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[ \t]*$")
 # "shared by group member Chuy R. of Horizon City": a private person's town, after a name cut short.
-_INITIALLED_FROM = re.compile(r"(?-i:\b[A-Z][a-z]{2,} [A-Z]\.,?[ \t]+(?:of|from)[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))\b")
+# ... and "Thanks to R.M. in Wapato (case #AK-2025-0413)".
+_INITIALLED_FROM = re.compile(r"(?-i:\b(?:[A-Z][a-z]{2,} [A-Z]\.,?[ \t]+(?:of|from)|(?!U\.S|U\.K|D\.C|U\.N|E\.U|A\.M|P\.M)[A-Z]\.[A-Z]\.[ \t]+(?:of|from|in))"
+                              r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))\b")
 # A service someone was sent to: "connected her with the", "referred him to".
 _REFERRED_TO = re.compile(r"\b(?:connected|connecting|referred|referring|linked)\s+(?:\w+\s+)?(?:with|to)\s+(?:the\s+)?$", re.I)
 # "a 24-year-old returned missionary from Sandy", "She lives out off Bogard Road in Palmer"
 _HOMETOWN = re.compile(r"\b[\w-]+-year-old\b[^.!?\n]{0,40}\bfrom\s+$|\b(?:lives|lived|living|grew up)\b[^.;:!?\n]{0,40}\b(?:in|near)\s+$")
+# In a client's story: "I've been sitting with a young man from Mission".
+_PERSON_FROM = re.compile(r"\b(?:a|an) (?:young |old |older |elderly )?(?:man|woman|boy|girl|mother|father|mom|dad|veteran|teen|"
+                          r"teenager|kid|guy|widow|widower|couple|family|rancher|farmer) from\s+$")
 _AFTER_A_JOB = "pattern: an employer named after the client's job"
 _TOWN_WHY = "pattern: a town that says where someone is from"
 _SCHOOL_KINDS = frozenset("Law Medical Nursing Graduate Grad Dental Pharmacy Divinity Business Film Art Drama Sunday Bible Hebrew "
@@ -317,6 +331,9 @@ _TOWN_PERSON = re.compile(r"(?-i:\b(?:[Aa]n?|[Oo]ne)\s+([A-Z][a-z]+(?:\s[A-Z][a-
                           r"teen|teenager|man|woman|family|couple|widow|widower|veteran|nurse|farmer|kid|boy|girl|"
                           r"grandmother|grandfather|native|firefighter|teacher|plumber|electrician|welder|steelworker|miner|trucker|"
                           r"mechanic|carpenter|contractor|rancher|fisherman|logger)\b))")
+# "on his break at the Sunnyside dairy where he milks": a town before the kind of place they work.
+_TOWN_WORKSITE = re.compile(r"(?-i:\b(?:at|for)\s+the\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:dairy|orchards?|packing\s+house|"
+                            r"packinghouse|cannery|feedlot|refinery|shipyard|sawmill|plant|mill|mine|warehouse|factory)\b))")
 _SCHOOL_EVENT = re.compile(r"(?-i:\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:high\s+)?school\s+)?"
                            r"(?:graduation|prom|homecoming|commencement)\b))")
 
@@ -329,7 +346,7 @@ def _form_field(labels: str, value: str) -> re.Pattern:
 
 _HOME_CELL = _form_field(r"home|residence|lives in|hometown|neighbou?rhood|town", r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 _EMPLOYER_CELL = _form_field(r"employer(?:\s*/\s*group| group| name)?|workplace|place of work", r"[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’.-]*){0,3}")
-_TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
+_TOWN_HOME = re.compile(r"(?-i:\b(?:[Tt]he same|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?|(?:lives|lived|living|grew up) in the)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?=(?:(?:ranch|split-level|"
                         r"two-story|little|old|family|rented|rental)\s+)?(?:house|home|apartment|condo|trailer|duplex|"
                         r"farmhouse|bungalow|townhouse|rowhouse)\b))")
 # "read it on her breaks at the Golden Nugget, where she has dealt blackjack": the job comes after the employer.
