@@ -71,7 +71,7 @@ def _title_like(where: str) -> bool:
 
 _KIN_WORDS = frozenset("grandma grandpa granny gran grandad granddad nana nanna nan mom mum dad mommy daddy mummy "
                        "auntie aunt uncle grandmother grandfather mamaw papaw meemaw memaw pawpaw mami papi amma appa "
-                       "nonna nonno oma opa bubbe zayde sitto sitti teta tayta jiddo jeddo jido".split())
+                       "nonna nonno oma opa bubbe zayde sitto sitti teta tayta jiddo jeddo jido mother father".split())
 # Many people from a place, not one client: "surrounded by neighbours from Caracas and Valencia",
 # "men from Homestead and Hialeah".
 _GROUP_FROM = re.compile(r"\b(?:neighbou?rs|people|families|men|women|friends|others|immigrants|workers|crews|"

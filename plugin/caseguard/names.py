@@ -101,9 +101,8 @@ class NameChecks:
                 if kind == "relatives" and _RANK.match(view, a):
                     continue  # "her husband, Staff Sergeant Ramirez": the name after the rank is found by its title
                 owner = re.match(r"([A-Z][a-z]+)(?:'s|’s)", m.group(0)) if kind == "relatives" else None
-                if owner and (not narrative or owner.group(1).casefold() not in self.first_names
-                              or re.search(r"\s{2,}|\n", view[m.start():a])):
-                    continue  # "Priya's mother, Anjali Raman" in a story; not "Nemo's mother", nor across cells
+                if owner and (owner.group(1).casefold() not in self.first_names or re.search(r"\s{2,}|\n", view[m.start():a])):
+                    continue  # "Priya's mother, Anjali Raman", "Rodney's aunt Bernice"; not "Nemo's mother", nor across cells
                 if kind == "contact_name" and first.casefold() not in self.first_names:
                     continue  # "call Samaritans on 116 123": a service, not a person
                 if kind == "family" and re.search(r"\b(?i:every|each|any|many|most|all)\s+$", view[max(0, m.start() - 8):m.start()]):
@@ -151,13 +150,18 @@ class NameChecks:
                                            "pattern: a person's full name in an author's note", "note"))
         for m in re.finditer(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?=,\s)", view):  # "To Carmen, sister of one of our group members"
             folded = m.group(1).casefold()
-            if (folded in self.first_names or not self.is_word(folded)) and _CLIENT_AFTER.match(view, m.end(1)):
+            if (folded in self.first_names or folded in self.word_first_names or not self.is_word(folded)) \
+                    and _CLIENT_AFTER.match(view, m.end(1)):
                 candidates.append((m.start(1), m.end(1), "pattern: a name the sentence says is a client's or a client's relative", "client"))
         for m in _NAME_THEN_CASE.finditer(view):  # "| Housing follow-up | Delphine — case CIHA-25-3318 |", "Sao Lee, SSN …"
             first, last = m.group(1).split()[0], m.group(1).split()[-1]  # or "K. Lindqvist, Medicaid ID 4418239907"
             if first.casefold() in self.first_names or len(first) == 2 and not self.is_word(last) \
                     or re.fullmatch(r"[A-Z]\.[A-Z]\.", first) and first not in ("U.S.", "D.C.", "U.K."):  # "R.M. in Wapato (case #…)"
                 candidates.append((m.start(1), m.end(1), "pattern: a first name beside a case or record number", "record"))
+        for m in _NAME_AT_EMAIL.finditer(view):  # "<!-- confirm with Terrence at tcarver88@gmail.com -->"
+            email = re.search(r"[\w.+-]+@[\w.-]+\w", m.group())
+            if _plain(m.group(1)) in self.first_names and not self._allowed(email.group(), "email", self.site_allow):
+                candidates.append((m.start(1), m.end(1), "pattern: a first name beside a private email address", "contact"))
         for m in _FROM_OUR_GROUP.finditer(view):  # "Wendell from our Thursday men's group"
             if m.group(1).casefold() in self.first_names:
                 candidates.append((m.start(1), m.end(1), "pattern: a first name from one of the practice's groups", "client"))
@@ -203,7 +207,7 @@ class NameChecks:
                 if folded in self._lower_words or folded in _FUNCTION_WORDS:
                     continue
                 if folded in self.common_words:  # "Destiny is nineteen ... Destiny finished the semester"
-                    if folded in self.word_first_names and counts[folded] >= 2:
+                    if folded in self.word_first_names and (counts[folded] >= 2 or _AGE_AFTER.match(view, m.end(1))):
                         candidates.append((m.start(1), m.end(1), "pattern: a first name the story has doing things", "named"))
                 elif folded in self.first_names or (counts[folded] >= 2 and not self.is_word(folded)):
                     candidates.append((m.start(1), m.end(1), "pattern: a first name the story has doing things", ""))
@@ -219,6 +223,12 @@ class NameChecks:
                 if _plain(m.group(1)) in self.first_names and _plain(m.group(2)) in self.first_names \
                         and not self.is_word(m.group(3)) and not self._region(_plain(m.group(3))):
                     candidates.append((m.start(2), m.end(3), "pattern: two first names and the surname they share", "pair"))
+            # "Rob and Tina had been married fifteen years": a name that is also a word, beside a first name that is not.
+            for m in _TWO_NAMES.finditer(view):
+                pair = [_plain(m.group(1)), _plain(m.group(2))]
+                for i, word in enumerate(pair):
+                    if word in self.word_first_names and word not in self._lower_words and self._bare_first_name(pair[1 - i]):
+                        candidates.append((m.start(i + 1), m.end(i + 1), "pattern: a name beside another first name", "named"))
             # A known first name that no dictionary has, anywhere in the story: "Liam drew a volcano".
             for m in _LONE_CAPITALISED.finditer(view):
                 folded = _plain(m.group(1))
@@ -728,7 +738,9 @@ _CLIENT_AFTER = re.compile(r",\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,6}?(?:thera
                            # "Guled, who finished our winter teen anxiety group"; "Kealoha, 91, who has come to our kupuna group"
                            r"|(?:,\s+\d{1,3})?,\s+who\s+(?:finished|completed|graduated from|joined|attends|attended|has been in|"
                            r"was in|is in|has been coming to|has come to|comes to|came to)\s+(?:the\s+|our\s+|my\s+)"
-                           r"(?:[\w'’-]+\s+){0,4}?(?:group|class|program|programme)\b", re.I)
+                           r"(?:[\w'’-]+\s+){0,4}?(?:group|class|program|programme)\b"
+                           # "Lovely, who has been seeing Dara since last fall": a clinician's client
+                           r"|,\s+who\s+(?:has|had)\s+been\s+(?:seeing|working with)\s+(?:me|us|(?-i:(?:Dr\.?\s+)?[A-Z][a-z]+))\b", re.I)
 _CLIENT_APPOSITIVE = re.compile(r"\b(?:[Oo]ne of (?:my|our) (?:clients|patients)|(?:[Mm]y|[Oo]ur|[Aa]n?|[Tt]his)"
                                 r"(?: (?:longtime|long-time|former|current|recent|young|older|new))? (?:client|patient)"
                                 r"(?: of (?:mine|ours))?)"  # "A client of mine, Dolores, read it on her breaks"
@@ -801,8 +813,13 @@ _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}
                            r"noticed|admitted|described|arrived|texted|emailed|sat|slept|hoped|worried|"
                            r"came in|came to|found us|found me|did most|started|stopped|began|taught|walked|"
                            r"learned|returned|refused|missed|managed|loved|hated|finished|graduated|enrolled|"
+                           r"(?:is|was) (?:a|an) \d{1,2}-year-old|"
                            r"(?:is|was|turned) (?:now |just )?(?:\d{1,2}|(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                            r"twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:-\w+)?)(?! percent| per)\b)\b)")
+_NAME_AT_EMAIL = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})\s+(?:at\s+|\(\s*)[\w.+-]+@[\w-]+\.\w")
+_TWO_NAMES = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,}) (?:and|&) ([A-Z][a-z]{2,})\b")
+# "Buck is a 46-year-old equipment operator": a name that is also a word, given an age.
+_AGE_AFTER = re.compile(r"\s+(?:is|was) (?:a|an) \d{1,2}-year-old\b")
 _COUPLE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z][a-z'’-]*)\b(?![ \t]+[A-Z]|['’]s\b)")
 # The sender or recipient in a pasted message header: "From: Rachel Okafor <...>".
 _HEADER_NAME = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|reply-to|sender)[ \t]*:[ \t]+"

@@ -86,7 +86,8 @@ class PlaceChecks:
             if all(len(w) >= 3 for w in m.group(1).split()):
                 candidates.append(("pattern", m.start(1), m.end(1), _TOWN_WHY))
         for m in _EMPLOYER_CELL.finditer(view):  # "| Employer group | Lyons Magnus, Fresno |": a form's employer field
-            if not self._region(_plain(m.group(1))) and not self.site_allow.covers(m.group(1)):
+            if not self._region(_plain(m.group(1))) and not self.site_allow.covers(m.group(1)) \
+                    and not _in_front_matter(post, m.start(1)):  # not "categories: [Workplace, Health]"
                 found.append(Hit("person-name", m.start(1), m.end(1), "pattern: an employer in a form's employer field"))
         for m in _HOME_CELL.finditer(view):  # "| Home | Northgate, with spouse and two children |"
             candidates.append(("attribution", m.start(1), m.end(1), "pattern: a town in a form's home field"))
@@ -106,6 +107,9 @@ class PlaceChecks:
                 b = blank  # a name never runs over a blank line ("Working with Jennifer Alvarez\n\nMy")
             whole = view[a:b].strip(" ,.;:") if label == "ORG" else ""
             a, b = _trim_name(view, a, b)
+            cut = re.search(r"\s+(?:on|in)\s+[A-Z]", view[a:b]) if label == "ORG" else None
+            if cut:
+                b = a + cut.start()  # the model's "Meijer on Hill Road": the store, then its street
             while label in ("GPE", "LOC", "FAC") and (tail := re.search(r"(?<=\S)[ \t]+([a-z][\w'’-]*)$", view[a:b])) \
                     and self.is_word(tail.group(1)):
                 b = a + tail.start()  # the model's "Seahawks jersey": the name ends before the plain words (not "d'Haiti")
@@ -184,7 +188,8 @@ class PlaceChecks:
                         not context.narrative and _TRAINED_AT.search(view[max(0, a - 60):a]):
                     continue  # "trained at the University of Manchester": a clinician's credentials
                 opening = view[sentence.start:a] if sentence else view[max(0, a - 60):a]
-                if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", opening)):
+                if any(_plain(w) in self.public_surnames
+                       for w in re.findall(r"[A-Z][\w'’-]+(?![\w'’-]|\s+(?:Avenue|Street|Road|Boulevard|Drive|Lane|Park|Square))", opening)):
                     continue  # "Kristin Neff's work at the University of Texas": a researcher's
                 if not context.narrative and _ABOUT_MY_FAMILY.search(opening):
                     continue  # "My father worked at the National Tube Works": the author's family
