@@ -891,6 +891,8 @@ _PLACE_KINDS = _GENERIC_PLACE_WORDS | {"bar", "district", "neighborhood", "neigh
                                        "store", "house", "diner", "park", "mine", "yard", "farm", "ranch"}
 _BOAT_NAME = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:boat|vessel|trawler|skiff|shrimp boat|shrimper|fishing boat|sailboat|tugboat)"
                         r",?\s+(?:the\s+)?[*_ ]*([A-Z][\w'’]*(?:[ ][A-Z][\w'’]*){0,2})")
+
+
 def _bio_spans(post: Post) -> list[tuple[int, int]]:
     """A guest author's bio: a paragraph starting "About the author", or everything under a
     heading that says so, up to the next heading."""

@@ -299,7 +299,8 @@ _ATTRIBUTION = re.compile(r"(?m)^[ \t>]*(?:—|–|--?)[ \t]*(?:(?:[A-Z]\.[ ]?){
                           r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[ \t]*$")
 # "shared by group member Chuy R. of Horizon City": a private person's town, after a name cut short.
 # ... and "Thanks to R.M. in Wapato (case #AK-2025-0413)".
-_INITIALLED_FROM = re.compile(r"(?-i:\b(?:[A-Z][a-z]{2,} [A-Z]\.,?[ \t]+(?:of|from)|(?!U\.S|U\.K|D\.C|U\.N|E\.U|A\.M|P\.M)[A-Z]\.[A-Z]\.[ \t]+(?:of|from|in))"
+_INITIALLED_FROM = re.compile(r"(?-i:\b(?:[A-Z][a-z]{2,} [A-Z]\.,?[ \t]+(?:of|from)"
+                              r"|(?!U\.S|U\.K|D\.C|U\.N|E\.U|A\.M|P\.M)[A-Z]\.[A-Z]\.[ \t]+(?:of|from|in))"
                               r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))\b")
 # A service someone was sent to: "connected her with the", "referred him to".
 _REFERRED_TO = re.compile(r"\b(?:connected|connecting|referred|referring|linked)\s+(?:\w+\s+)?(?:with|to)\s+(?:the\s+)?$", re.I)
