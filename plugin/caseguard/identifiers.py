@@ -649,20 +649,12 @@ class IdentifierCheck(NameChecks, PlaceChecks):
                     or any(h.start <= segment.start < h.end or segment.start <= h.start < segment.end for h in hits):
                 continue
             uses = list(re.finditer(rf"(?<!\w){re.escape(tag)}(?!\w)", body))
-            if len(uses) > 1 or uses and not self._part_of_a_name(body, uses[0].start(), uses[0].end()):
+            if len(uses) > 1 or uses and not _part_of_a_name(body, uses[0].start(), uses[0].end()):
                 continue  # "Qingming falls in early April": a topic the text names on its own, and judged there
             a = segment.start + segment.text.index(tag)
             kind = "person-name" if _plain(tag).split()[0] in self.first_names else "location"
             found.append(Hit(kind, a, a + len(tag), "pattern: a case study's tag that names no topic (a town or a name)"))
         return found + self._propagate(post, found)  # the title too
-
-    def _part_of_a_name(self, text: str, a: int, b: int) -> bool:
-        """Is text[a:b] inside a longer name or phrase: "Old Metairie", "the Clairton Coke Works",
-        "the Tarentum bar"? Not "up and down Music Row and in", "As Qingming approached"."""
-        before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, a - 30):a])
-        after = re.match(r"[ \t]+(?:([A-Z][\w'’-]*)|([a-z]+))", text[b:b + 30])
-        return bool(before and before.group(1).casefold() not in _FUNCTION_WORDS
-                    or after and (after.group(1) or after.group(2) in _PLACE_KINDS))
 
     def _unknown_tag(self, tag: str) -> bool:
         """A tag in Title Case with a word no dictionary has, and no topic, region, public figure or
@@ -891,6 +883,15 @@ _PLACE_KINDS = _GENERIC_PLACE_WORDS | {"bar", "district", "neighborhood", "neigh
                                        "store", "house", "diner", "park", "mine", "yard", "farm", "ranch"}
 _BOAT_NAME = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:boat|vessel|trawler|skiff|shrimp boat|shrimper|fishing boat|sailboat|tugboat)"
                         r",?\s+(?:the\s+)?[*_ ]*([A-Z][\w'’]*(?:[ ][A-Z][\w'’]*){0,2})")
+
+
+def _part_of_a_name(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] inside a longer name or phrase: "Old Metairie", "the Clairton Coke Works",
+    "the Tarentum bar"? Not "up and down Music Row and in", "As Qingming approached"."""
+    before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, a - 30):a])
+    after = re.match(r"[ \t]+(?:([A-Z][\w'’-]*)|([a-z]+))", text[b:b + 30])
+    return bool(before and before.group(1).casefold() not in _FUNCTION_WORDS
+                or after and (after.group(1) or after.group(2) in _PLACE_KINDS))
 
 
 def _bio_spans(post: Post) -> list[tuple[int, int]]:

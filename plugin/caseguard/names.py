@@ -159,8 +159,7 @@ class NameChecks:
                     or re.fullmatch(r"[A-Z]\.[A-Z]\.", first) and first not in ("U.S.", "D.C.", "U.K."):  # "R.M. in Wapato (case #…)"
                 candidates.append((m.start(1), m.end(1), "pattern: a first name beside a case or record number", "record"))
         for m in _NAME_AT_EMAIL.finditer(view):  # "<!-- confirm with Terrence at tcarver88@gmail.com -->"
-            email = re.search(r"[\w.+-]+@[\w.-]+\w", m.group())
-            if _plain(m.group(1)) in self.first_names and not self._allowed(email.group(), "email", self.site_allow):
+            if _plain(m.group(1)) in self.first_names and not self._allowed(m.group(2), "email", self.site_allow):
                 candidates.append((m.start(1), m.end(1), "pattern: a first name beside a private email address", "contact"))
         for m in _FROM_OUR_GROUP.finditer(view):  # "Wendell from our Thursday men's group"
             if m.group(1).casefold() in self.first_names:
@@ -684,10 +683,9 @@ class NameChecks:
             if any(_plain(w) in self.public_surnames for w in re.findall(r"[A-Z][\w'’-]+", earlier)):
                 return "a public figure or cited author"  # "Gottman and his wife, Julie"
         sentence = context.sentence_at(a)
-        photographed = getattr(_segment_at(post, a), "where", "") == "image alt text" \
-            and re.match(r"\s+with (?:her|his|their) ", view[b:b + 12])  # "![Nyabol with her children at the open house]"
         if sentence is not None and sentence.not_client and not context.cue_in(sentence) \
-                and not _in_front_matter(post, a) and not photographed and cue != "record":  # a case number is a client's
+                and not _in_front_matter(post, a) and cue != "record" \
+                and not _photographed(post, view, a, b):  # a case number is a client's
             return "a sentence about an event or research"
         return None
 
@@ -816,7 +814,7 @@ _SUBJECT_NAME = re.compile(r"(?<![\w'’.@-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}
                            r"(?:is|was) (?:a|an) \d{1,2}-year-old|"
                            r"(?:is|was|turned) (?:now |just )?(?:\d{1,2}|(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                            r"twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:-\w+)?)(?! percent| per)\b)\b)")
-_NAME_AT_EMAIL = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})\s+(?:at\s+|\(\s*)[\w.+-]+@[\w-]+\.\w")
+_NAME_AT_EMAIL = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})\s+(?:at\s+|\(\s*)([\w.+-]+@[\w-]+\.[\w.-]*\w)")
 _TWO_NAMES = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,}) (?:and|&) ([A-Z][a-z]{2,})\b")
 # "Buck is a 46-year-old equipment operator": a name that is also a word, given an age.
 _AGE_AFTER = re.compile(r"\s+(?:is|was) (?:a|an) \d{1,2}-year-old\b")
@@ -847,6 +845,12 @@ _SIGNATURE = re.compile(r"(?m)(?:^|\s)[—–]\s?([A-Z][a-z]{2,})(?:[ \t]*$|,[ \
 _NAMING = re.compile(r"\b(?:call (?:him|her|them)|let's call (?:him|her|them)|named|called|say|(?:invent|imagine|picture|take|"
                      r"meet|consider) (?:a|an|two|one) [\w-]+(?: [\w-]+)?,?)[\s,:]+"
                      r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s*(?:,\s*and|,|and|&)\s*)?)+)")
+
+
+def _photographed(post: Post, view: str, a: int, b: int) -> bool:
+    """A first name opening a photo's alt text, with the family beside it: "![Nyabol with her children at the open house]"."""
+    return bool(re.match(r"\s+with (?:her|his|their) ", view[b:b + 12])) \
+        and getattr(_segment_at(post, a), "where", "") == "image alt text"
 
 
 def _invented_names(context: PostContext) -> set[str]:
